@@ -1,0 +1,17 @@
+// CxCore quickstart: a generic host that registers CxCore, replays one customer's omnichannel journey
+// through the default journey-stage machine, and prints the stage history with time in each stage.
+using CxCore.DependencyInjection;
+using CxCore.Samples.Quickstart;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Services.Configure<CxCoreOptions>(builder.Configuration.GetSection(CxCoreOptions.SectionName));
+builder.Services.AddCxCore();
+builder.Services.AddSingleton<QuickstartReport>();
+
+using var host = builder.Build();
+await host.StartAsync();
+host.Services.GetRequiredService<QuickstartReport>().Write(Console.Out);
+await host.StopAsync();

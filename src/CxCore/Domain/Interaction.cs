@@ -1,0 +1,130 @@
+namespace CxCore.Domain;
+
+/// <summary>
+/// One thing that happened between a customer and the business, on one channel: an ad seen, a page viewed,
+/// a purchase, a support call, a review. Immutable and validated on construction, so an instance is always valid.
+/// </summary>
+/// <example>
+/// <code>
+/// var call = new Interaction(new InteractionId("e-1002"), new CustomerId("c-42"),
+///     DateTimeOffset.Parse("2024-03-01T09:21:00+00:00"), Channel.Phone, "support_resolved")
+/// {
+///     Touchpoint = new TouchpointId("support-line"),
+///     Outcome = InteractionOutcome.Succeeded,
+///     Signals = new InteractionSignals { Csat = 3, Ces = 5, Wait = TimeSpan.FromSeconds(420) },
+/// };
+/// </code>
+/// </example>
+public sealed class Interaction
+{
+    /// <summary>The longest free text accepted, in characters.</summary>
+    public const int MaxTextLength = 32_768;
+
+    /// <summary>The longest interaction kind accepted, in characters.</summary>
+    public const int MaxKindLength = 64;
+
+    /// <summary>Creates an interaction from its required fields.</summary>
+    /// <param name="id">Unique id; also the idempotency key.</param>
+    /// <param name="customerId">The customer (or one of their aliases, resolved by the engine).</param>
+    /// <param name="timestamp">When it happened, with its UTC offset.</param>
+    /// <param name="channel">The channel it happened on.</param>
+    /// <param name="kind">What happened, e.g. <c>page_view</c>, <c>purchase</c>, <c>support_request</c>.</param>
+    /// <exception cref="ArgumentException">An id or the channel is the default value, or <paramref name="kind"/> is empty or too long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timestamp"/> is the default value.</exception>
+    public Interaction(InteractionId id, CustomerId customerId, DateTimeOffset timestamp, Channel channel, string kind)
+    {
+        Id = id.EnsureNotEmpty(nameof(id));
+        CustomerId = customerId.EnsureNotEmpty(nameof(customerId));
+        if (timestamp == default)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timestamp), timestamp, "timestamp must be set (it was the default value 0001-01-01T00:00:00+00:00).");
+        }
+
+        Timestamp = timestamp;
+        Channel = channel.EnsureNotEmpty(nameof(channel));
+        Kind = ValidateKind(kind);
+    }
+
+    /// <summary>Unique id; recording the same id twice changes nothing.</summary>
+    public InteractionId Id { get; }
+
+    /// <summary>The customer it belongs to.</summary>
+    public CustomerId CustomerId { get; }
+
+    /// <summary>When it happened.</summary>
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary>The channel it happened on.</summary>
+    public Channel Channel { get; }
+
+    /// <summary>What happened (the classifier maps kinds to journey triggers).</summary>
+    public string Kind { get; }
+
+    /// <summary>The touchpoint, when the source names one.</summary>
+    public TouchpointId? Touchpoint
+    {
+        get;
+        init => field = value is { } t ? t.EnsureNotEmpty(nameof(Touchpoint)) : null;
+    }
+
+    /// <summary>Who served the customer, when the source says; otherwise the channel's default applies.</summary>
+    public ServiceMode? Mode
+    {
+        get;
+        init
+        {
+            if (value is { } m)
+            {
+                DomainGuards.EnsureDefined(m, "mode");
+            }
+
+            field = value;
+        }
+    }
+
+    /// <summary>How it ended for the customer.</summary>
+    public InteractionOutcome Outcome
+    {
+        get;
+        init
+        {
+            DomainGuards.EnsureDefined(value, "outcome");
+            field = value;
+        }
+    }
+
+    /// <summary>Survey answers and operational measurements.</summary>
+    public InteractionSignals Signals { get; init; }
+
+    /// <summary>Free text the customer wrote or said (review, chat message, call note).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Longer than <see cref="MaxTextLength"/>.</exception>
+    public string? Text
+    {
+        get;
+        init => field = value is { Length: > MaxTextLength }
+            ? throw new ArgumentOutOfRangeException("text", value.Length, $"text must be at most {MaxTextLength} characters, but was {value.Length}.")
+            : value;
+    }
+
+    /// <summary>Free-form attributes (region, campaign, order id …). Never null.</summary>
+    public IReadOnlyDictionary<string, string> Attributes
+    {
+        get => field ?? Domain.Attributes.Empty;
+        init => field = Domain.Attributes.Freeze(value, "attributes");
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{Id} {Timestamp:O} {CustomerId} {Channel}/{Kind}{(Touchpoint is { } t ? "@" + t : string.Empty)} {Outcome}";
+
+    private static string ValidateKind(string kind)
+    {
+        IdText.Validate(kind, "kind", nameof(kind));
+        if (kind.Length > MaxKindLength)
+        {
+            throw new ArgumentException($"kind must be at most {MaxKindLength} characters, but was {kind.Length} characters long.", nameof(kind));
+        }
+
+        return kind;
+    }
+}

@@ -1,0 +1,61 @@
+namespace CxCore.Domain;
+
+/// <summary>
+/// The measurable signals an interaction may carry: survey answers (CSAT, NPS, CES) and operational facts
+/// (wait, handling time, monetary value). Every signal is optional; a scorer that finds its signal absent
+/// simply has no opinion. Values are validated when set.
+/// </summary>
+/// <example>
+/// <code>var signals = new InteractionSignals { Csat = 4, Wait = TimeSpan.FromMinutes(7) };</code>
+/// </example>
+public readonly record struct InteractionSignals
+{
+    /// <summary>The longest wait or handling time accepted (one year); anything longer is a unit error upstream.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(366);
+
+    /// <summary>Customer satisfaction, 1 (very dissatisfied) to 5 (very satisfied).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 1–5.</exception>
+    public int? Csat { get; init => field = InRange(value, 1, 5, "csat", "CSAT"); }
+
+    /// <summary>Net Promoter answer, 0 (not at all likely to recommend) to 10 (extremely likely).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 0–10.</exception>
+    public int? Nps { get; init => field = InRange(value, 0, 10, "nps", "NPS"); }
+
+    /// <summary>Customer effort, 1 (very low effort) to 7 (very high effort).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 1–7.</exception>
+    public int? Ces { get; init => field = InRange(value, 1, 7, "ces", "CES"); }
+
+    /// <summary>How long the customer waited before being served (queue, hold, first response).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or longer than <see cref="MaxDuration"/>.</exception>
+    public TimeSpan? Wait { get; init => field = Duration(value, "waitSeconds", "Wait"); }
+
+    /// <summary>How long serving the customer took once started.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or longer than <see cref="MaxDuration"/>.</exception>
+    public TimeSpan? HandlingTime { get; init => field = Duration(value, "handlingSeconds", "Handling time"); }
+
+    /// <summary>Monetary value of the interaction (order total, refund as a negative amount), in the host's currency.</summary>
+    public decimal? Value { get; init; }
+
+    /// <summary>True when no signal is present.</summary>
+    public bool IsEmpty => Csat is null && Nps is null && Ces is null && Wait is null && HandlingTime is null && Value is null;
+
+    private static int? InRange(int? value, int min, int max, string field, string label)
+    {
+        if (value is { } v && (v < min || v > max))
+        {
+            throw new ArgumentOutOfRangeException(field, v, $"{label} must be between {min} and {max}, but was {v}.");
+        }
+
+        return value;
+    }
+
+    private static TimeSpan? Duration(TimeSpan? value, string field, string label)
+    {
+        if (value is { } v && (v < TimeSpan.Zero || v > MaxDuration))
+        {
+            throw new ArgumentOutOfRangeException(field, v, $"{label} must be between 0 and {MaxDuration.TotalDays:0} days, but was {v}.");
+        }
+
+        return value;
+    }
+}
