@@ -21,7 +21,8 @@ public static class CxCoreBuilderExtensions
 
     /// <summary>
     /// Extends the journey: <paramref name="configure"/> receives a builder pre-filled with the default journey (with
-    /// the configured timeouts) and may add stages, transitions, guards and timeouts. Validated at start.
+    /// the configured timeouts) and may add stages, transitions, guards and timeouts. Validated at start. A journey given
+    /// to <see cref="UseJourney"/> is already built and cannot be extended: calling this after it fails at start.
     /// </summary>
     /// <param name="builder">The CxCore builder.</param>
     /// <param name="configure">Adds to the journey.</param>

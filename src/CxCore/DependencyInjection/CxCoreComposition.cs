@@ -8,9 +8,13 @@ internal static class CxCoreComposition
 {
     public static JourneyDefinition BuildJourney(CxCoreOptions options)
     {
-        if (options.Journey is { } journey && options.JourneyCustomizations.Count == 0)
+        if (options.Journey is { } journey)
         {
-            return journey;
+            // A built definition cannot be extended; ignoring the customisations (or the journey) would be a silent surprise.
+            return options.JourneyCustomizations.Count == 0
+                ? journey
+                : throw new JourneyDefinitionException(journey.Name, [
+                    "ConfigureJourney cannot extend the journey given to UseJourney, which is already built; declare those stages and transitions on its builder instead."]);
         }
 
         var builder = DefaultJourney.CreateBuilder(options.DormantAfter, options.ChurnedAfter);

@@ -75,6 +75,13 @@ internal sealed class CxCoreOptionsValidator : IValidateOptions<CxCoreOptions>
         var classifier = CxCoreComposition.BuildClassifier(options);
         foreach (var (kind, trigger) in classifier.FindUnusedTriggers(journey))
         {
+            // A journey given to UseJourney may do without some of the built-in triggers: the built-in kinds for them
+            // then simply move nobody. Only the mappings the host configured must fit its journey.
+            if (!options.KindTriggers.ContainsKey(kind) && InteractionClassifier.Default.Mappings.TryGetValue(kind, out var builtIn) && builtIn == trigger)
+            {
+                continue;
+            }
+
             failures.Add($"{Path(nameof(CxCoreOptions.KindTriggers))}:{kind}: maps to trigger '{trigger}', which journey '{journey.Name}' does not use; expected one of: {string.Join(", ", journey.Triggers)}.");
         }
     }

@@ -20,8 +20,13 @@ public static class CxCoreServiceCollectionExtensions
     public static ICxCoreBuilder AddCxCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<CxCoreOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CxCoreOptions>, CxCoreOptionsValidator>());
+        // ValidateOnStart adds a registration on every call, so it runs only the first time.
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<CxCoreOptions>) && d.ImplementationType == typeof(CxCoreOptionsValidator)))
+        {
+            services.AddOptions<CxCoreOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CxCoreOptions>, CxCoreOptionsValidator>());
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => CxCoreComposition.BuildChannels(Options(sp)));
         services.TryAddSingleton(sp => CxCoreComposition.BuildJourney(Options(sp)));

@@ -5,7 +5,7 @@ namespace CxCore.Domain;
 /// Any non-empty string of at most 256 characters without control characters or surrounding white space.
 /// Comparison is ordinal and case-sensitive. <c>default(CustomerId)</c> is not a valid id: APIs reject it.
 /// </remarks>
-/// <example><code>var id = new CustomerId(" the key every interaction of one person is filed under:c-42");</code></example>
+/// <example><code>var id = new CustomerId("c-42"); // the key every interaction of one person is filed under</code></example>
 public readonly record struct CustomerId
 {
     /// <summary>Creates an id from its string form.</summary>

@@ -5,7 +5,7 @@ namespace CxCore.Domain;
 /// Any non-empty string of at most 256 characters without control characters or surrounding white space.
 /// Comparison is ordinal and case-sensitive. <c>default(InteractionId)</c> is not a valid id: APIs reject it.
 /// </remarks>
-/// <example><code>var id = new InteractionId(" recording the same id twice changes nothing:e-1001");</code></example>
+/// <example><code>var id = new InteractionId("e-1001"); // recording the same id twice changes nothing</code></example>
 public readonly record struct InteractionId
 {
     /// <summary>Creates an id from its string form.</summary>

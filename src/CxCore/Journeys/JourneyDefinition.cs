@@ -31,7 +31,8 @@ public sealed class JourneyDefinition
     private readonly bool[] _terminal;
     private readonly FrozenDictionary<JourneyStage, int> _stageIndex;
     private readonly FrozenDictionary<JourneyTrigger, int> _triggerIndex;
-    private readonly JourneyTrigger[][] _permitted;
+    private readonly JourneyStage[] _stages;
+    private readonly IReadOnlyList<JourneyTrigger>[] _permitted;
 
     private JourneyDefinition(
         string name,
@@ -46,8 +47,10 @@ public sealed class JourneyDefinition
         TransitionInfo[] transitions)
     {
         Name = name;
-        Stages = stages;
-        Triggers = triggers;
+        // The arrays stay private; callers get read-only views, so a cast cannot change a shared definition.
+        _stages = stages;
+        Stages = Array.AsReadOnly(stages);
+        Triggers = Array.AsReadOnly(triggers);
         InitialStage = stages[initial];
         _terminal = terminal;
         _table = table;
@@ -55,14 +58,14 @@ public sealed class JourneyDefinition
         _triggerCount = triggers.Length;
         _timeoutTicks = timeoutTicks;
         _timeoutTarget = timeoutTarget;
-        Transitions = transitions;
+        Transitions = Array.AsReadOnly(transitions);
         _stageIndex = stages.Select((s, i) => KeyValuePair.Create(s, i)).ToFrozenDictionary();
         _triggerIndex = triggers.Select((t, i) => KeyValuePair.Create(t, i)).ToFrozenDictionary();
         TerminalStages = [.. stages.Where((_, i) => terminal[i])];
         Timeouts = [.. Enumerable.Range(0, stages.Length)
             .Where(i => timeoutTicks[i] != 0)
             .Select(i => new TimeoutInfo(stages[i], TimeSpan.FromTicks(timeoutTicks[i]), stages[timeoutTarget[i]]))];
-        _permitted = [.. Enumerable.Range(0, stages.Length).Select(s => triggers.Where((_, t) => table[(s * triggers.Length) + t] != NoTransition).ToArray())];
+        _permitted = [.. Enumerable.Range(0, stages.Length).Select(s => Array.AsReadOnly(triggers.Where((_, t) => table[(s * triggers.Length) + t] != NoTransition).ToArray()))];
     }
 
     /// <summary>The definition's name.</summary>
@@ -142,7 +145,7 @@ public sealed class JourneyDefinition
     /// <summary>The stage at <paramref name="index"/>.</summary>
     /// <param name="index">An index issued by this definition.</param>
     /// <returns>The stage.</returns>
-    public JourneyStage GetStage(StageIndex index) => Stages[CheckStage(index)];
+    public JourneyStage GetStage(StageIndex index) => _stages[CheckStage(index)];
 
     /// <summary>Whether <paramref name="stage"/> is terminal.</summary>
     /// <param name="stage">An index issued by this definition.</param>
@@ -162,7 +165,7 @@ public sealed class JourneyDefinition
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryFire(StageIndex stage, TriggerIndex trigger, in TransitionContext context, out StageIndex next)
     {
-        if ((uint)stage.Value >= (uint)Stages.Count || (uint)trigger.Value >= (uint)_triggerCount)
+        if ((uint)stage.Value >= (uint)_stages.Length || (uint)trigger.Value >= (uint)_triggerCount)
         {
             ThrowBadIndex(stage, trigger);
         }
@@ -198,7 +201,7 @@ public sealed class JourneyDefinition
         var from = GetStageIndex(stage);
         if (TryGetTriggerIndex(trigger, out var t) && TryFire(from, t, in context, out var to))
         {
-            next = Stages[to.Value];
+            next = _stages[to.Value];
             return true;
         }
 
@@ -366,9 +369,9 @@ public sealed class JourneyDefinition
 
     private int CheckStage(StageIndex stage)
     {
-        if ((uint)stage.Value >= (uint)Stages.Count)
+        if ((uint)stage.Value >= (uint)_stages.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(stage), stage.Value, $"Stage index must be between 0 and {Stages.Count - 1} for journey '{Name}'.");
+            throw new ArgumentOutOfRangeException(nameof(stage), stage.Value, $"Stage index must be between 0 and {_stages.Length - 1} for journey '{Name}'.");
         }
 
         return stage.Value;

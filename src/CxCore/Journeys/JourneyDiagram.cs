@@ -81,13 +81,25 @@ internal static class JourneyDiagram
     }
 
     // Mermaid labels end at a newline and treat ':' ';' '#' specially; entity codes keep any user text intact.
-    private static string MermaidLabel(string text) => text
-        .Replace("#", "#35;", StringComparison.Ordinal)
-        .Replace(":", "#58;", StringComparison.Ordinal)
-        .Replace(";", "#59;", StringComparison.Ordinal)
-        .Replace("\"", "#quot;", StringComparison.Ordinal)
-        .Replace("\r", " ", StringComparison.Ordinal)
-        .Replace("\n", " ", StringComparison.Ordinal);
+    // One pass: replacing character by character in sequence would encode the ';' of entities already written.
+    private static string MermaidLabel(string text)
+    {
+        var label = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '#' => label.Append("#35;"),
+                ':' => label.Append("#58;"),
+                ';' => label.Append("#59;"),
+                '"' => label.Append("#quot;"),
+                '\r' or '\n' => label.Append(' '),
+                _ => label.Append(c),
+            };
+        }
+
+        return label.ToString();
+    }
 
     private static string DotString(string text) =>
         "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)

@@ -1,0 +1,187 @@
+using CxCore.Domain;
+
+namespace CxCore.Tests.Domain;
+
+public sealed class InteractionTests
+{
+    private static Interaction Create(string kind = "purchase", DateTimeOffset? timestamp = null, Channel? channel = null) =>
+        new(new InteractionId("e-1"), TestData.Customer, timestamp ?? TestData.T0, channel ?? Channel.Web, kind);
+
+    private static Interaction WithText(string text) =>
+        new(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "review") { Text = text };
+
+    [Fact]
+    public void A_valid_interaction_keeps_its_required_fields_and_defaults_the_rest()
+    {
+        var at = new DateTimeOffset(2024, 3, 1, 9, 15, 0, TimeSpan.FromHours(-3));
+        var interaction = Create("support_request", at, Channel.Chatbot);
+
+        Assert.Equal(new InteractionId("e-1"), interaction.Id);
+        Assert.Equal(TestData.Customer, interaction.CustomerId);
+        Assert.Equal(at, interaction.Timestamp);
+        Assert.Equal(TimeSpan.FromHours(-3), interaction.Timestamp.Offset);
+        Assert.Equal(Channel.Chatbot, interaction.Channel);
+        Assert.Equal("support_request", interaction.Kind);
+        Assert.Equal(InteractionOutcome.Unknown, interaction.Outcome);
+        Assert.Null(interaction.Touchpoint);
+        Assert.Null(interaction.Mode);
+        Assert.Null(interaction.Text);
+        Assert.True(interaction.Signals.IsEmpty);
+        Assert.Empty(interaction.Attributes);
+    }
+
+    [Fact]
+    public void A_default_timestamp_is_rejected()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Create(timestamp: default(DateTimeOffset)));
+
+        Assert.Equal("timestamp", e.ParamName);
+        Assert.StartsWith("timestamp must be set (it was the default value 0001-01-01T00:00:00+00:00).", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_default_channel_is_rejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Create(channel: default(Channel)));
+
+        Assert.Equal("channel", e.ParamName);
+        Assert.StartsWith("Channel must not be the default (empty) value", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kind_longer_than_64_characters_is_rejected_and_64_is_accepted()
+    {
+        Assert.Equal(64, Create(new string('k', 64)).Kind.Length);
+
+        var e = Assert.Throws<ArgumentException>(() => Create(new string('k', 65)));
+        Assert.Equal("kind", e.ParamName);
+        Assert.StartsWith("kind must be at most 64 characters, but was 65 characters long.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void A_blank_kind_is_rejected(string kind)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Create(kind));
+
+        Assert.Equal("kind", e.ParamName);
+        Assert.StartsWith($"kind must not be empty or white space, but was '{kind}'.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_longer_than_32768_characters_is_rejected_and_32768_is_accepted()
+    {
+        Assert.Equal(Interaction.MaxTextLength, WithText(new string('t', 32_768)).Text!.Length);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => WithText(new string('t', 32_769)));
+        Assert.Equal("text", e.ParamName);
+        Assert.Equal(32_769, e.ActualValue);
+        Assert.StartsWith("text must be at most 32768 characters, but was 32769.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_undefined_outcome_is_rejected()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase")
+        {
+            Outcome = (InteractionOutcome)9,
+        });
+
+        Assert.Equal("outcome", e.ParamName);
+        Assert.StartsWith("outcome must be Unknown, Succeeded, Failed or Abandoned, but was 9.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_undefined_service_mode_is_rejected()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase")
+        {
+            Mode = (ServiceMode)(-1),
+        });
+
+        Assert.Equal("mode", e.ParamName);
+        Assert.StartsWith("mode must be SelfService, Assisted or Automated, but was -1.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Attributes_are_copied_so_later_changes_to_the_source_do_not_leak_in()
+    {
+        var source = new Dictionary<string, string> { ["region"] = "SP" };
+        var interaction = new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase") { Attributes = source };
+
+        source["region"] = "RJ";
+        source["campaign"] = "spring";
+
+        Assert.Equal("SP", interaction.Attributes["region"]);
+        Assert.Single(interaction.Attributes);
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, string>)interaction.Attributes)["region"] = "MG");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_blank_attribute_key_is_rejected(string key)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase")
+        {
+            Attributes = new Dictionary<string, string> { [key] = "x" },
+        });
+
+        Assert.Equal("attributes", e.ParamName);
+        Assert.StartsWith($"attributes keys must be 1-128 non-blank characters, but one was '{key}'.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_attribute_key_longer_than_128_characters_is_rejected()
+    {
+        var key = new string('k', 129);
+        var e = Assert.Throws<ArgumentException>(() => new Customer(TestData.Customer) { Attributes = new Dictionary<string, string> { [key] = "x" } });
+
+        Assert.StartsWith($"attributes keys must be 1-128 non-blank characters, but one was '{key}'.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_null_attribute_value_is_rejected_naming_the_key()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase")
+        {
+            Attributes = new Dictionary<string, string> { ["region"] = null! },
+        });
+
+        Assert.StartsWith("attributes['region'] must not be null.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Optional_fields_are_kept()
+    {
+        var interaction = new Interaction(new InteractionId("e-1002"), TestData.Customer, TestData.T0, Channel.Phone, "support_resolved")
+        {
+            Touchpoint = new TouchpointId("support-line"),
+            Mode = ServiceMode.Assisted,
+            Outcome = InteractionOutcome.Succeeded,
+            Signals = new InteractionSignals { Csat = 3, Ces = 5, Wait = TimeSpan.FromSeconds(420) },
+            Text = "thanks",
+        };
+
+        Assert.Equal(new TouchpointId("support-line"), interaction.Touchpoint);
+        Assert.Equal(ServiceMode.Assisted, interaction.Mode);
+        Assert.Equal(3, interaction.Signals.Csat);
+        Assert.Equal("thanks", interaction.Text);
+        Assert.Equal("e-1002 2024-03-01T09:00:00.0000000+00:00 c-42 phone/support_resolved@support-line Succeeded", interaction.ToString());
+    }
+
+    [Fact]
+    public void A_touchpoint_validates_its_parts()
+    {
+        var bot = new Touchpoint(new TouchpointId("order-status-bot"), "Order status bot", Channel.Chatbot, ServiceMode.Automated) { Stage = JourneyStage.Support };
+        Assert.Equal(JourneyStage.Support, bot.Stage);
+        Assert.Equal(Channel.Chatbot, bot.Channel);
+
+        Assert.Equal("id", Assert.Throws<ArgumentException>(() => new Touchpoint(default, "x", Channel.Web, ServiceMode.SelfService)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => new Touchpoint(new TouchpointId("t"), " ", Channel.Web, ServiceMode.SelfService)).ParamName);
+        Assert.Equal("channel", Assert.Throws<ArgumentException>(() => new Touchpoint(new TouchpointId("t"), "x", default, ServiceMode.SelfService)).ParamName);
+        Assert.Equal("mode", Assert.Throws<ArgumentOutOfRangeException>(() => new Touchpoint(new TouchpointId("t"), "x", Channel.Web, (ServiceMode)3)).ParamName);
+        Assert.Equal("Stage", Assert.Throws<ArgumentException>(() => bot with { Stage = default(JourneyStage) }).ParamName);
+    }
+}
