@@ -8,9 +8,14 @@ namespace CxCore.Scoring;
 /// its scorers on all of a customer's interactions into a <see cref="CxScore"/>.
 /// </summary>
 /// <remarks>
-/// Implementations must be thread-safe and deterministic: the same interaction, earlier interactions and
-/// <see cref="ScoringContext.AsOf"/> must always give the same component. Scoring runs on every recorded interaction,
-/// so keep <see cref="TryScore"/> free of allocations: reuse <see cref="ScoreReason"/> instances held in static fields.
+/// <para>Implementations must be thread-safe and deterministic: the same interaction, earlier interactions and
+/// context must always give the same component.</para>
+/// <para>An opinion on an interaction that is not the latest (<see cref="ScoringContext.IsLatest"/> false) must depend
+/// only on that interaction and the ones before it — never on <see cref="ScoringContext.AsOf"/> — so that
+/// <see cref="JourneyScorer"/> can keep it while later interactions arrive. Journey-level estimates that depend on
+/// the scoring instant (like <see cref="HealthScorer"/>) give their opinion on the latest interaction only.</para>
+/// <para>Scoring runs on every recorded interaction, so keep <see cref="TryScore"/> free of allocations: reuse
+/// <see cref="ScoreReason"/> instances held in static fields.</para>
 /// </remarks>
 /// <example>
 /// <code>

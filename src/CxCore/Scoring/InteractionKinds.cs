@@ -5,21 +5,25 @@ namespace CxCore.Scoring;
 /// <summary>Recognises contacts: interactions in which the customer asks the business for help.</summary>
 internal static class InteractionKinds
 {
-    // Kind prefixes of a contact, compared case-insensitively: support_request, support_resolved, contact_us,
-    // complaint, callback, claim, inquiry, ticket_opened …
-    private static readonly string[] ContactPrefixes = ["support", "contact", "complaint", "callback", "claim", "inquiry", "enquiry", "ticket", "help"];
-
+    /// <summary>
+    /// True when the kind starts (case-insensitively) with <c>support</c>, <c>contact</c>, <c>complaint</c>,
+    /// <c>callback</c>, <c>claim</c>, <c>inquiry</c>, <c>enquiry</c>, <c>ticket</c> or <c>help</c>. Dispatches on the
+    /// first letter, so the common kinds (page views, purchases, deliveries, reviews) are rejected at once.
+    /// </summary>
     public static bool IsContact(Interaction interaction)
     {
-        var kind = interaction.Kind;
-        foreach (var prefix in ContactPrefixes)
+        var kind = interaction.Kind.AsSpan();
+        return (kind[0] | 0x20) switch
         {
-            if (kind.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            's' => Starts(kind, "support"),
+            'c' => Starts(kind, "contact") || Starts(kind, "complaint") || Starts(kind, "callback") || Starts(kind, "claim"),
+            'i' => Starts(kind, "inquiry"),
+            'e' => Starts(kind, "enquiry"),
+            't' => Starts(kind, "ticket"),
+            'h' => Starts(kind, "help"),
+            _ => false,
+        };
     }
+
+    private static bool Starts(ReadOnlySpan<char> kind, string prefix) => kind.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 }

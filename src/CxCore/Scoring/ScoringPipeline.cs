@@ -11,10 +11,11 @@ namespace CxCore.Scoring;
 /// <see cref="ScoringPipelineBuilder"/>.
 /// </summary>
 /// <remarks>
-/// <para>Three entry points, from richest to fastest:</para>
+/// <para>Entry points, from richest to fastest:</para>
 /// <list type="bullet">
 /// <item><see cref="Score(IReadOnlyList{Interaction}, DateTimeOffset)"/>: the score with its full explanation (allocates the explanation).</item>
-/// <item><see cref="Evaluate"/>: the same value, confidence and band without the explanation and without allocating — the engine's path when it rescores a journey on every interaction.</item>
+/// <item><see cref="Evaluate"/>: the same value, confidence and band without the explanation and without allocating, asking every scorer about every interaction.</item>
+/// <item><see cref="JourneyScorer"/>: the engine's path — keeps the opinions on a journey's interactions, so rescoring after a new interaction scores only that one; same results as <see cref="Evaluate"/>.</item>
 /// <item><see cref="ScoreInteraction"/>: the opinions of every scorer on one interaction, without allocating.</item>
 /// </list>
 /// <para>The formula, with a worked example, is in docs/scoring.md.</para>
@@ -124,7 +125,7 @@ public sealed class ScoringPipeline
         try
         {
             var sink = new CollectingSink(span.Length * 2);
-            var totals = Aggregate(span, asOf, ref sink);
+            var totals = Aggregate(span, asOf, [], ref sink);
             return Explain(span, asOf, totals, sink.Items);
         }
         finally
@@ -149,7 +150,7 @@ public sealed class ScoringPipeline
         try
         {
             var sink = default(NoSink);
-            return Aggregate(span, asOf, ref sink).Summary;
+            return Aggregate(span, asOf, [], ref sink).Summary;
         }
         finally
         {
@@ -208,7 +209,42 @@ public sealed class ScoringPipeline
         }
     }
 
-    private Totals Aggregate<TSink>(ReadOnlySpan<Interaction> span, DateTimeOffset asOf, ref TSink sink)
+    /// <summary>Asks every scorer for its opinion of <c>span[index]</c> and sums the opinions.</summary>
+    internal InteractionTally Tally<TSink>(ReadOnlySpan<Interaction> span, int index, DateTimeOffset asOf, bool isLatest, ref TSink sink)
+        where TSink : struct, IComponentSink
+    {
+        var interaction = span[index];
+        var context = new ScoringContext(span[..index], asOf, isLatest);
+        double u = 0, us = 0, b = 0, bs = 0;
+        var count = 0;
+        for (var k = 0; k < _scorers.Length; k++)
+        {
+            var scorerWeight = _weights[k];
+            if (scorerWeight <= 0 || !_scorers[k].TryScore(interaction, in context, out var component) || component.IsEmpty)
+            {
+                continue;
+            }
+
+            var score = component.Score;
+            var weight = scorerWeight * component.Weight;
+            var biased = score < ScoreComponent.Neutral ? weight * NegativityBias : weight;
+            u += weight;
+            us += weight * score;
+            b += biased;
+            bs += biased * score;
+            count++;
+            sink.Add(index, k, component, weight, biased);
+        }
+
+        return new InteractionTally(u, us, b, bs, count);
+    }
+
+    /// <summary>
+    /// Combines the opinions on <paramref name="span"/> (the interactions up to <paramref name="asOf"/>). Tallies of
+    /// interactions other than the latest are taken from <paramref name="cached"/> where it has them; the latest is
+    /// always scored afresh, as only its opinions may depend on <paramref name="asOf"/>.
+    /// </summary>
+    internal Totals Aggregate<TSink>(ReadOnlySpan<Interaction> span, DateTimeOffset asOf, ReadOnlySpan<InteractionTally> cached, ref TSink sink)
         where TSink : struct, IComponentSink
     {
         var totals = new Totals { Worst = -1, Latest = -1, WorstScore = double.PositiveInfinity };
@@ -220,55 +256,36 @@ public sealed class ScoringPipeline
 
         // Recency is measured back from the latest interaction: a quiet customer's score does not drift by itself;
         // silence is what the health scorer and the confidence measure.
-        var referenceTicks = span[^1].Timestamp.UtcTicks;
+        var last = span.Length - 1;
+        totals.ReferenceTicks = span[last].Timestamp.UtcTicks;
         double sumW = 0, sumWS = 0, sumUR = 0;
         var count = 0;
-        for (var i = 0; i < span.Length; i++)
+        for (var i = 0; i <= last; i++)
         {
-            var interaction = span[i];
-            var context = new ScoringContext(span[..i], asOf, i == span.Length - 1);
-            double sumU = 0, sumUS = 0, recency = -1;
-            for (var k = 0; k < _scorers.Length; k++)
+            var tally = i < last && i < cached.Length ? cached[i] : Tally(span, i, asOf, i == last, ref sink);
+            if (tally.Count == 0 || tally.U <= 0)
             {
-                var scorerWeight = _weights[k];
-                if (scorerWeight <= 0 || !_scorers[k].TryScore(interaction, in context, out var component) || component.IsEmpty)
-                {
-                    continue;
-                }
-
-                if (recency < 0)
-                {
-                    recency = Decay(referenceTicks - interaction.Timestamp.UtcTicks);
-                }
-
-                var score = component.Score;
-                var u = scorerWeight * component.Weight;
-                var w = u * recency * (score < ScoreComponent.Neutral ? NegativityBias : 1);
-                sumU += u;
-                sumUS += u * score;
-                sumW += w;
-                sumWS += w * score;
-                sumUR += u * recency;
-                count++;
-                sink.Add(i, k, component, u, w);
+                continue;
             }
 
-            if (sumU > 0)
+            var recency = Decay(totals.ReferenceTicks - span[i].Timestamp.UtcTicks);
+            sumW += recency * tally.B;
+            sumWS += recency * tally.BS;
+            sumUR += recency * tally.U;
+            count += tally.Count;
+            var interactionScore = tally.US / tally.U;
+            if (interactionScore <= totals.WorstScore + TieTolerance)
             {
-                var interactionScore = sumUS / sumU;
-                if (interactionScore <= totals.WorstScore + TieTolerance)
-                {
-                    // Ties go to the more recent moment.
-                    totals.Worst = i;
-                    totals.WorstScore = interactionScore;
-                    totals.WorstRecency = recency;
-                    totals.WorstWeight = sumU;
-                }
-
-                totals.Latest = i;
-                totals.LatestScore = interactionScore;
-                totals.LatestWeight = sumU;
+                // Ties go to the more recent moment.
+                totals.Worst = i;
+                totals.WorstScore = interactionScore;
+                totals.WorstRecency = recency;
+                totals.WorstWeight = tally.U;
             }
+
+            totals.Latest = i;
+            totals.LatestScore = interactionScore;
+            totals.LatestWeight = tally.U;
         }
 
         if (count == 0)
@@ -286,7 +303,7 @@ public sealed class ScoringPipeline
             (totals.MeanShare * totals.Mean) + (totals.WorstShare * totals.WorstScore) + (totals.LatestShare * totals.LatestScore),
             0,
             100);
-        var evidence = sumUR * Decay(asOf.UtcTicks - referenceTicks);
+        var evidence = sumUR * Decay(asOf.UtcTicks - totals.ReferenceTicks);
         var confidence = Math.Clamp(1 - Math.Exp(-evidence / EvidenceScale), 0, 1);
         totals.Summary = new CxScoreSummary(value, confidence, Bands.BandOf(value), count);
         return totals;
@@ -308,7 +325,8 @@ public sealed class ScoringPipeline
         for (var j = 0; j < raw.Count; j++)
         {
             var r = raw[j];
-            var weight = totals.MeanShare * r.W / totals.SumW;
+            var recency = Decay(totals.ReferenceTicks - span[r.Interaction].Timestamp.UtcTicks);
+            var weight = totals.MeanShare * recency * r.W / totals.SumW;
             if (r.Interaction == totals.Worst)
             {
                 weight += totals.WorstShare * r.U / totals.WorstWeight;
@@ -439,12 +457,12 @@ public sealed class ScoringPipeline
         }
     }
 
-    private interface IComponentSink
+    internal interface IComponentSink
     {
         void Add(int interaction, int scorer, in ScoreComponent component, double u, double w);
     }
 
-    private struct NoSink : IComponentSink
+    internal struct NoSink : IComponentSink
     {
         public readonly void Add(int interaction, int scorer, in ScoreComponent component, double u, double w)
         {
@@ -461,9 +479,10 @@ public sealed class ScoringPipeline
 
     private readonly record struct RawComponent(int Interaction, int Scorer, ScoreComponent Component, double U, double W);
 
-    private struct Totals
+    internal struct Totals
     {
         public CxScoreSummary Summary;
+        public long ReferenceTicks;
         public double SumW;
         public double Mean;
         public int Worst;
