@@ -32,6 +32,7 @@ public static class CxCoreServiceCollectionExtensions
         services.TryAddSingleton(sp => CxCoreComposition.BuildJourney(Options(sp)));
         services.TryAddSingleton<IInteractionClassifier>(sp => CxCoreComposition.BuildClassifier(Options(sp)));
         services.TryAddSingleton(sp => new JourneyProjector(sp.GetRequiredService<JourneyDefinition>(), sp.GetRequiredService<IInteractionClassifier>()));
+        services.AddCxCoreScoring();
         return new CxCoreBuilder(services);
     }
 

@@ -1,3 +1,5 @@
+using CxCore.Scoring;
+
 namespace CxCore.Domain;
 
 /// <summary>
@@ -36,6 +38,9 @@ public sealed class Journey
 
     /// <summary>When the customer entered <see cref="CurrentStage"/>.</summary>
     public DateTimeOffset CurrentStageSince => StageHistory[^1].EnteredAt;
+
+    /// <summary>The latest score of the journey (see <see cref="ScoringPipeline"/>), or null until it has been scored.</summary>
+    public CxScore? Score { get; init; }
 
     /// <summary>When the customer last interacted, or null before the first interaction.</summary>
     public DateTimeOffset? LastInteractionAt => Interactions.Count == 0 ? null : Interactions[^1].Timestamp;

@@ -1,0 +1,135 @@
+using System.Globalization;
+using CxCore.Domain;
+
+namespace CxCore.Scoring;
+
+/// <summary>
+/// Estimates churn risk at the customer's latest interaction, as of the scoring instant, from two signals:
+/// <list type="bullet">
+/// <item>silence against the customer's own cadence: the cadence is the average time between their visits (bursts
+/// less than an hour apart count as one visit; at least 1 day; <see cref="DefaultCadence"/> until there are three
+/// visits). Silent for up to 1.5 cadences → no opinion; 1.5 → 45, 3 → 30 (<c>health_quiet</c>); 6 or more → 0
+/// (<c>health_lapsed</c>), linear in between;</item>
+/// <item>a negative streak: the latest interactions that carry a signal were negative (failed or abandoned, CSAT 1–2,
+/// NPS 0–6 or CES 5–7) — two in a row → 30, three → 15, four or more → 0 (<c>health_negative_streak</c>).</item>
+/// </list>
+/// The component is the lower of the two, weight 1. Being active as usual is not evidence of a good experience, so a
+/// healthy customer gets no opinion from this scorer; nor does any interaction but the latest.
+/// </summary>
+public sealed class HealthScorer : IInteractionScorer
+{
+    private static readonly long SessionGapTicks = TimeSpan.FromHours(1).Ticks;
+    private static readonly long MinimumCadenceTicks = TimeSpan.FromDays(1).Ticks;
+
+    /// <inheritdoc/>
+    public string Name => BuiltInScorers.Health;
+
+    /// <summary>The cadence assumed for a customer with fewer than three visits. Default 30 days.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
+    public TimeSpan DefaultCadence
+    {
+        get;
+        init => field = value > TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(DefaultCadence), value, $"DefaultCadence must be positive (e.g. 30 days), but was {value.ToString("c", CultureInfo.InvariantCulture)}.");
+    } = TimeSpan.FromDays(30);
+
+    /// <inheritdoc/>
+    public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        component = default;
+        if (!context.IsLatest)
+        {
+            return false;
+        }
+
+        var earlier = context.Earlier;
+        var score = double.PositiveInfinity;
+        ScoreReason? reason = null;
+
+        var silence = (context.AsOf - interaction.Timestamp).Ticks;
+        var ratio = silence / (double)Cadence(interaction, earlier);
+        if (ratio > 1.5)
+        {
+            (score, reason) = ratio switch
+            {
+                <= 3 => (45 - (10 * (ratio - 1.5)), Reasons.HealthQuiet),
+                <= 6 => (30 - (10 * (ratio - 3)), Reasons.HealthLapsed),
+                _ => (0.0, Reasons.HealthLapsed),
+            };
+        }
+
+        var streak = NegativeStreak(interaction, earlier);
+        if (streak >= 2)
+        {
+            double streakScore = streak switch { 2 => 30, 3 => 15, _ => 0 };
+            if (streakScore < score)
+            {
+                (score, reason) = (streakScore, Reasons.HealthNegativeStreak);
+            }
+        }
+
+        if (reason is null)
+        {
+            return false;
+        }
+
+        component = new ScoreComponent(score, 1, reason);
+        return true;
+    }
+
+    private long Cadence(Interaction latest, ReadOnlySpan<Interaction> earlier)
+    {
+        var gaps = 0;
+        var next = latest.Timestamp;
+        for (var i = earlier.Length - 1; i >= 0; i--)
+        {
+            var at = earlier[i].Timestamp;
+            if ((next - at).Ticks > SessionGapTicks)
+            {
+                gaps++;
+            }
+
+            next = at;
+        }
+
+        if (gaps < 2)
+        {
+            return DefaultCadence.Ticks;
+        }
+
+        return Math.Max(MinimumCadenceTicks, (latest.Timestamp - earlier[0].Timestamp).Ticks / gaps);
+    }
+
+    private static int NegativeStreak(Interaction latest, ReadOnlySpan<Interaction> earlier)
+    {
+        var streak = 0;
+        for (var i = earlier.Length; i >= 0; i--)
+        {
+            var interaction = i == earlier.Length ? latest : earlier[i];
+            switch (Polarity(interaction))
+            {
+                case < 0:
+                    streak++;
+                    break;
+                case > 0:
+                    return streak;
+            }
+        }
+
+        return streak;
+    }
+
+    private static int Polarity(Interaction interaction)
+    {
+        var s = interaction.Signals;
+        if (interaction.Outcome is InteractionOutcome.Failed or InteractionOutcome.Abandoned
+            || s.Csat <= 2 || s.Nps <= 6 || s.Ces >= 5)
+        {
+            return -1;
+        }
+
+        return interaction.Outcome == InteractionOutcome.Succeeded || s.Csat >= 4 || s.Nps >= 9 || s.Ces <= 3 ? 1 : 0;
+    }
+}

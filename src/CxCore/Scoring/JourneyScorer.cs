@@ -1,0 +1,123 @@
+using System.Collections.ObjectModel;
+using System.Runtime.InteropServices;
+using CxCore.Domain;
+
+namespace CxCore.Scoring;
+
+/// <summary>
+/// Keeps one customer's interactions with the pipeline's opinions on them, so that rescoring after every new
+/// interaction costs one interaction's scoring plus a pass over cached sums, instead of asking every scorer about
+/// every interaction again. This is the engine's path: <see cref="Add"/> as interactions arrive, <see cref="Evaluate"/>
+/// for the value, confidence and band (without allocating), <see cref="Score"/> when an explanation is wanted.
+/// </summary>
+/// <remarks>
+/// <para>Results are exactly those of <see cref="ScoringPipeline.Evaluate"/> on the same interactions. This relies on
+/// the scorer contract: an opinion on any interaction but the latest depends only on that interaction and the ones
+/// before it, so it can be kept while later interactions arrive; the latest is always scored afresh.</para>
+/// <para>Not thread-safe: keep one per customer journey and guard it with that journey's lock.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var scorer = new JourneyScorer(ScoringPipeline.Default);
+/// foreach (var interaction in arriving)
+/// {
+///     scorer.Add(interaction);
+///     var summary = scorer.Evaluate(DateTimeOffset.UtcNow);
+///     if (summary.Band &lt;= CxBand.AtRisk) { /* close the loop */ }
+/// }
+/// </code>
+/// </example>
+public sealed class JourneyScorer
+{
+    private readonly List<Interaction> _interactions = [];
+    private InteractionTally[] _tallies = [];
+    private int _tallied;
+
+    /// <summary>Creates an empty journey scorer.</summary>
+    /// <param name="pipeline">The pipeline whose scorers and settings to use.</param>
+    public JourneyScorer(ScoringPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        Pipeline = pipeline;
+        Interactions = new ReadOnlyCollection<Interaction>(_interactions);
+    }
+
+    /// <summary>The pipeline.</summary>
+    public ScoringPipeline Pipeline { get; }
+
+    /// <summary>The interactions added, in time order (equal timestamps in arrival order).</summary>
+    public IReadOnlyList<Interaction> Interactions { get; }
+
+    /// <summary>
+    /// Adds an interaction in its place in time (late arrivals are fine: the opinions on the interactions after it are
+    /// recomputed). An interaction whose id is already present is ignored.
+    /// </summary>
+    /// <param name="interaction">The interaction.</param>
+    /// <returns>False when an interaction with the same id was already present.</returns>
+    public bool Add(Interaction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var span = CollectionsMarshal.AsSpan(_interactions);
+        foreach (var existing in span)
+        {
+            if (existing.Id == interaction.Id)
+            {
+                return false;
+            }
+        }
+
+        var position = span.Length;
+        while (position > 0 && span[position - 1].Timestamp > interaction.Timestamp)
+        {
+            position--;
+        }
+
+        _interactions.Insert(position, interaction);
+        _tallied = Math.Min(_tallied, position);
+        if (_tallies.Length < _interactions.Count)
+        {
+            Array.Resize(ref _tallies, Math.Max(8, _tallies.Length * 2));
+        }
+
+        // Opinions on every interaction but the latest are final: compute the missing ones now, so Evaluate only reads.
+        span = CollectionsMarshal.AsSpan(_interactions);
+        var asOf = span[^1].Timestamp;
+        var sink = default(ScoringPipeline.NoSink);
+        for (; _tallied < span.Length - 1; _tallied++)
+        {
+            _tallies[_tallied] = Pipeline.Tally(span, _tallied, asOf, isLatest: false, ref sink);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The value, confidence and band as of <paramref name="asOf"/> (interactions after it are left out), without
+    /// the explanation and without allocating.
+    /// </summary>
+    /// <param name="asOf">The instant to score as of (usually now).</param>
+    /// <returns>The summary; equal to <see cref="ScoringPipeline.Evaluate"/> on <see cref="Interactions"/>.</returns>
+    public CxScoreSummary Evaluate(DateTimeOffset asOf)
+    {
+        var span = Until(asOf);
+        var sink = default(ScoringPipeline.NoSink);
+        return Pipeline.Aggregate(span, asOf, _tallies.AsSpan(0, _tallied), ref sink).Summary;
+    }
+
+    /// <summary>The score with its full explanation (recomputed from the interactions; allocates).</summary>
+    /// <param name="asOf">The instant to score as of.</param>
+    /// <returns>The score.</returns>
+    public CxScore Score(DateTimeOffset asOf) => Pipeline.Score(_interactions, asOf);
+
+    private ReadOnlySpan<Interaction> Until(DateTimeOffset asOf)
+    {
+        ReadOnlySpan<Interaction> span = CollectionsMarshal.AsSpan(_interactions);
+        var count = span.Length;
+        while (count > 0 && span[count - 1].Timestamp > asOf)
+        {
+            count--;
+        }
+
+        return span[..count];
+    }
+}

@@ -1,0 +1,499 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using CxCore.Domain;
+
+namespace CxCore.Scoring;
+
+/// <summary>
+/// Scores a customer's journey: asks every scorer for its opinion of every interaction and combines the opinions
+/// into a <see cref="CxScore"/> — a weighted mean renormalised over the signals present, with recency decay and
+/// negativity bias, blended with the worst and the latest moment (peak–end). Immutable and thread-safe; built by
+/// <see cref="ScoringPipelineBuilder"/>.
+/// </summary>
+/// <remarks>
+/// <para>Entry points, from richest to fastest:</para>
+/// <list type="bullet">
+/// <item><see cref="Score(IReadOnlyList{Interaction}, DateTimeOffset)"/>: the score with its full explanation (allocates the explanation).</item>
+/// <item><see cref="Evaluate"/>: the same value, confidence and band without the explanation and without allocating, asking every scorer about every interaction.</item>
+/// <item><see cref="JourneyScorer"/>: the engine's path — keeps the opinions on a journey's interactions, so rescoring after a new interaction scores only that one; same results as <see cref="Evaluate"/>.</item>
+/// <item><see cref="ScoreInteraction"/>: the opinions of every scorer on one interaction, without allocating.</item>
+/// </list>
+/// <para>The formula, with a worked example, is in docs/scoring.md.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var pipeline = ScoringPipeline.Default;
+/// CxScore score = pipeline.Score(journey.Interactions, DateTimeOffset.UtcNow);
+/// Console.WriteLine(score.Explain());
+/// </code>
+/// </example>
+public sealed class ScoringPipeline
+{
+    private const double TieTolerance = 1e-9;
+    private const double UnratedValue = ScoreComponent.Neutral;
+
+    private static readonly Lazy<ScoringPipeline> LazyDefault = new(() => ScoringPipelineBuilder.CreateDefault().Build());
+
+    private readonly IInteractionScorer[] _scorers;
+    private readonly double[] _weights;
+    private readonly double _decayPerTick;
+    private readonly double _mean;
+    private readonly double _worst;
+    private readonly double _latest;
+
+    internal ScoringPipeline(
+        IInteractionScorer[] scorers,
+        double[] weights,
+        TimeSpan recencyHalfLife,
+        double negativityBias,
+        PeakEndWeights peakEnd,
+        double evidenceScale,
+        BandThresholds bands)
+    {
+        _scorers = scorers;
+        _weights = weights;
+        Scorers = Array.AsReadOnly(scorers);
+        RecencyHalfLife = recencyHalfLife;
+        NegativityBias = negativityBias;
+        PeakEnd = peakEnd;
+        EvidenceScale = evidenceScale;
+        Bands = bands;
+        _decayPerTick = Math.Log(2) / recencyHalfLife.Ticks;
+        var total = peakEnd.Mean + peakEnd.Worst + peakEnd.Latest;
+        _mean = peakEnd.Mean / total;
+        _worst = peakEnd.Worst / total;
+        _latest = peakEnd.Latest / total;
+    }
+
+    /// <summary>The pipeline with the built-in scorers and default settings (see <see cref="ScoringPipelineBuilder.CreateDefault"/>).</summary>
+    public static ScoringPipeline Default => LazyDefault.Value;
+
+    /// <summary>The scorers, in the order they are asked and reported.</summary>
+    public IReadOnlyList<IInteractionScorer> Scorers { get; }
+
+    /// <summary>The age, measured back from the customer's latest interaction, at which an opinion counts half.</summary>
+    public TimeSpan RecencyHalfLife { get; }
+
+    /// <summary>How many times a negative opinion (score below 50) counts in the mean, at least 1.</summary>
+    public double NegativityBias { get; }
+
+    /// <summary>The blend of mean, worst moment and latest moment, as configured.</summary>
+    public PeakEndWeights PeakEnd { get; }
+
+    /// <summary>The amount of fresh evidence (sum of weights) at which confidence reaches 1 − 1/e ≈ 0.63.</summary>
+    public double EvidenceScale { get; }
+
+    /// <summary>The band thresholds.</summary>
+    public BandThresholds Bands { get; }
+
+    /// <summary>The weight of a scorer.</summary>
+    /// <param name="scorerName">The scorer's name.</param>
+    /// <returns>Its weight.</returns>
+    /// <exception cref="KeyNotFoundException">No scorer of that name is in the pipeline.</exception>
+    public double WeightOf(string scorerName)
+    {
+        ArgumentNullException.ThrowIfNull(scorerName);
+        for (var k = 0; k < _scorers.Length; k++)
+        {
+            if (_scorers[k].Name == scorerName)
+            {
+                return _weights[k];
+            }
+        }
+
+        throw new KeyNotFoundException($"No scorer named '{scorerName}' is in the pipeline; it has: {string.Join(", ", _scorers.Select(s => s.Name))}.");
+    }
+
+    /// <summary>Scores a journey with its full explanation.</summary>
+    /// <param name="journey">The journey.</param>
+    /// <param name="asOf">The instant to score as of; interactions after it are ignored.</param>
+    /// <returns>The score.</returns>
+    public CxScore Score(Journey journey, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(journey);
+        return Score(journey.Interactions, asOf);
+    }
+
+    /// <summary>Scores a customer's interactions with the full explanation.</summary>
+    /// <param name="interactions">The customer's interactions, oldest first.</param>
+    /// <param name="asOf">The instant to score as of (usually now); interactions after it are ignored.</param>
+    /// <returns>The score; <see cref="CxBand.Unrated"/> when no scorer has an opinion.</returns>
+    /// <exception cref="ArgumentException">An interaction is null or out of time order.</exception>
+    public CxScore Score(IReadOnlyList<Interaction> interactions, DateTimeOffset asOf)
+    {
+        var span = AsSpan(interactions, asOf, out var rented);
+        try
+        {
+            var sink = new CollectingSink(span.Length * 2);
+            var totals = Aggregate(span, asOf, [], ref sink);
+            return Explain(span, asOf, totals, sink.Items);
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Computes the value, confidence and band of a customer's interactions — exactly those of
+    /// <see cref="Score(IReadOnlyList{Interaction}, DateTimeOffset)"/> — without the explanation and without allocating
+    /// (when <paramref name="interactions"/> is an array or a <see cref="List{T}"/>; otherwise a pooled buffer is used).
+    /// This is the path for rescoring a journey every time an interaction arrives.
+    /// </summary>
+    /// <param name="interactions">The customer's interactions, oldest first.</param>
+    /// <param name="asOf">The instant to score as of; interactions after it are ignored.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="ArgumentException">An interaction is null or out of time order.</exception>
+    public CxScoreSummary Evaluate(IReadOnlyList<Interaction> interactions, DateTimeOffset asOf)
+    {
+        var span = AsSpan(interactions, asOf, out var rented);
+        try
+        {
+            var sink = default(NoSink);
+            return Aggregate(span, asOf, [], ref sink).Summary;
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Asks every scorer for its opinion of one interaction, without allocating. <c>components[k]</c> receives the
+    /// opinion of <c>Scorers[k]</c>, or <c>default</c> (<see cref="ScoreComponent.IsEmpty"/>) when it has none.
+    /// </summary>
+    /// <param name="interactions">The customer's interactions, oldest first.</param>
+    /// <param name="index">The position of the interaction to score.</param>
+    /// <param name="asOf">The instant to score as of.</param>
+    /// <param name="components">Receives one entry per scorer; at least <c>Scorers.Count</c> long.</param>
+    /// <returns>How many scorers had an opinion.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the list, or <paramref name="components"/> is too short.</exception>
+    public int ScoreInteraction(IReadOnlyList<Interaction> interactions, int index, DateTimeOffset asOf, Span<ScoreComponent> components)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        if ((uint)index >= (uint)interactions.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be between 0 and {interactions.Count - 1} (the interactions' positions), but was {index}.");
+        }
+
+        if (components.Length < _scorers.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(components), components.Length, $"components must have room for {_scorers.Length} opinions (one per scorer), but has {components.Length}.");
+        }
+
+        var span = AsSpan(interactions, DateTimeOffset.MaxValue, out var rented);
+        try
+        {
+            var interaction = span[index];
+            var isLatest = index == span.Length - 1 || span[index + 1].Timestamp > asOf;
+            var context = new ScoringContext(span[..index], asOf, isLatest);
+            var count = 0;
+            for (var k = 0; k < _scorers.Length; k++)
+            {
+                if (_weights[k] > 0 && _scorers[k].TryScore(interaction, in context, out var component) && !component.IsEmpty)
+                {
+                    components[k] = component;
+                    count++;
+                }
+                else
+                {
+                    components[k] = default;
+                }
+            }
+
+            return count;
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
+    /// <summary>Asks every scorer for its opinion of <c>span[index]</c> and sums the opinions.</summary>
+    internal InteractionTally Tally<TSink>(ReadOnlySpan<Interaction> span, int index, DateTimeOffset asOf, bool isLatest, ref TSink sink)
+        where TSink : struct, IComponentSink
+    {
+        var interaction = span[index];
+        var context = new ScoringContext(span[..index], asOf, isLatest);
+        double u = 0, us = 0, b = 0, bs = 0;
+        var count = 0;
+        for (var k = 0; k < _scorers.Length; k++)
+        {
+            var scorerWeight = _weights[k];
+            if (scorerWeight <= 0 || !_scorers[k].TryScore(interaction, in context, out var component) || component.IsEmpty)
+            {
+                continue;
+            }
+
+            var score = component.Score;
+            var weight = scorerWeight * component.Weight;
+            var biased = score < ScoreComponent.Neutral ? weight * NegativityBias : weight;
+            u += weight;
+            us += weight * score;
+            b += biased;
+            bs += biased * score;
+            count++;
+            sink.Add(index, k, component, weight, biased);
+        }
+
+        return new InteractionTally(u, us, b, bs, count);
+    }
+
+    /// <summary>
+    /// Combines the opinions on <paramref name="span"/> (the interactions up to <paramref name="asOf"/>). Tallies of
+    /// interactions other than the latest are taken from <paramref name="cached"/> where it has them; the latest is
+    /// always scored afresh, as only its opinions may depend on <paramref name="asOf"/>.
+    /// </summary>
+    internal Totals Aggregate<TSink>(ReadOnlySpan<Interaction> span, DateTimeOffset asOf, ReadOnlySpan<InteractionTally> cached, ref TSink sink)
+        where TSink : struct, IComponentSink
+    {
+        var totals = new Totals { Worst = -1, Latest = -1, WorstScore = double.PositiveInfinity };
+        if (span.IsEmpty)
+        {
+            totals.Summary = new CxScoreSummary(UnratedValue, 0, CxBand.Unrated, 0);
+            return totals;
+        }
+
+        // Recency is measured back from the latest interaction: a quiet customer's score does not drift by itself;
+        // silence is what the health scorer and the confidence measure.
+        var last = span.Length - 1;
+        totals.ReferenceTicks = span[last].Timestamp.UtcTicks;
+        double sumW = 0, sumWS = 0, sumUR = 0;
+        var count = 0;
+        for (var i = 0; i <= last; i++)
+        {
+            var tally = i < last && i < cached.Length ? cached[i] : Tally(span, i, asOf, i == last, ref sink);
+            if (tally.Count == 0 || tally.U <= 0)
+            {
+                continue;
+            }
+
+            var recency = Decay(totals.ReferenceTicks - span[i].Timestamp.UtcTicks);
+            sumW += recency * tally.B;
+            sumWS += recency * tally.BS;
+            sumUR += recency * tally.U;
+            count += tally.Count;
+            var interactionScore = tally.US / tally.U;
+            if (interactionScore <= totals.WorstScore + TieTolerance)
+            {
+                // Ties go to the more recent moment.
+                totals.Worst = i;
+                totals.WorstScore = interactionScore;
+                totals.WorstRecency = recency;
+                totals.WorstWeight = tally.U;
+            }
+
+            totals.Latest = i;
+            totals.LatestScore = interactionScore;
+            totals.LatestWeight = tally.U;
+        }
+
+        if (count == 0)
+        {
+            totals.Summary = new CxScoreSummary(UnratedValue, 0, CxBand.Unrated, 0);
+            return totals;
+        }
+
+        totals.SumW = sumW;
+        totals.Mean = sumWS / sumW;
+        totals.WorstShare = _worst * totals.WorstRecency;
+        totals.MeanShare = _mean + (_worst - totals.WorstShare);
+        totals.LatestShare = _latest;
+        var value = Math.Clamp(
+            (totals.MeanShare * totals.Mean) + (totals.WorstShare * totals.WorstScore) + (totals.LatestShare * totals.LatestScore),
+            0,
+            100);
+        var evidence = sumUR * Decay(asOf.UtcTicks - totals.ReferenceTicks);
+        var confidence = Math.Clamp(1 - Math.Exp(-evidence / EvidenceScale), 0, 1);
+        totals.Summary = new CxScoreSummary(value, confidence, Bands.BandOf(value), count);
+        return totals;
+    }
+
+    private double Decay(long ageTicks) => ageTicks <= 0 ? 1 : Math.Exp(-_decayPerTick * ageTicks);
+
+    private CxScore Explain(ReadOnlySpan<Interaction> span, DateTimeOffset asOf, in Totals totals, List<RawComponent> raw)
+    {
+        if (raw.Count == 0)
+        {
+            return new CxScore(totals.Summary, asOf, span.Length, UnratedValue, new PeakEndWeights(0, 0, 0), [], [], []);
+        }
+
+        var contributions = new ScoreContribution[raw.Count];
+        var scorerCount = new int[_scorers.Length];
+        var scorerWeight = new double[_scorers.Length];
+        var scorerPoints = new double[_scorers.Length];
+        for (var j = 0; j < raw.Count; j++)
+        {
+            var r = raw[j];
+            var recency = Decay(totals.ReferenceTicks - span[r.Interaction].Timestamp.UtcTicks);
+            var weight = totals.MeanShare * recency * r.W / totals.SumW;
+            if (r.Interaction == totals.Worst)
+            {
+                weight += totals.WorstShare * r.U / totals.WorstWeight;
+            }
+
+            if (r.Interaction == totals.Latest)
+            {
+                weight += totals.LatestShare * r.U / totals.LatestWeight;
+            }
+
+            var points = weight * r.Component.Score;
+            contributions[j] = new ScoreContribution(r.Interaction, span[r.Interaction].Id, _scorers[r.Scorer].Name, r.Component, weight, points);
+            scorerCount[r.Scorer]++;
+            scorerWeight[r.Scorer] += weight;
+            scorerPoints[r.Scorer] += points;
+        }
+
+        var byScorer = new List<ScorerContribution>();
+        for (var k = 0; k < _scorers.Length; k++)
+        {
+            if (scorerCount[k] > 0)
+            {
+                byScorer.Add(new ScorerContribution(_scorers[k].Name, scorerCount[k], scorerWeight[k], scorerPoints[k]));
+            }
+        }
+
+        var byInteraction = new List<InteractionContribution>();
+        for (var start = 0; start < contributions.Length;)
+        {
+            var index = contributions[start].InteractionIndex;
+            var end = start;
+            double weight = 0, points = 0, u = 0, us = 0;
+            ScoreComponent best = default, worst = default;
+            for (; end < contributions.Length && contributions[end].InteractionIndex == index; end++)
+            {
+                var c = contributions[end];
+                weight += c.Weight;
+                points += c.Points;
+                u += raw[end].U;
+                us += raw[end].U * c.Component.Score;
+                if (best.IsEmpty || c.Component.Score > best.Score)
+                {
+                    best = c.Component;
+                }
+
+                if (worst.IsEmpty || c.Component.Score < worst.Score)
+                {
+                    worst = c.Component;
+                }
+            }
+
+            var score = us / u;
+            var interaction = span[index];
+            byInteraction.Add(new InteractionContribution(
+                index,
+                interaction.Id,
+                interaction.Timestamp,
+                score,
+                weight,
+                points,
+                score < ScoreComponent.Neutral ? worst.Reason : best.Reason,
+                index == totals.Worst,
+                index == totals.Latest));
+            start = end;
+        }
+
+        var shares = new PeakEndWeights(totals.MeanShare, totals.WorstShare, totals.LatestShare);
+        return new CxScore(totals.Summary, asOf, span.Length, totals.Mean, shares, contributions, byScorer, byInteraction);
+    }
+
+    // The interactions up to asOf as a span: arrays and lists without copying, anything else through a pooled buffer.
+    private static ReadOnlySpan<Interaction> AsSpan(IReadOnlyList<Interaction> interactions, DateTimeOffset asOf, out Interaction[]? rented)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        rented = null;
+        ReadOnlySpan<Interaction> span;
+        if (interactions is Interaction[] array)
+        {
+            span = array;
+        }
+        else if (interactions is List<Interaction> list)
+        {
+            span = CollectionsMarshal.AsSpan(list);
+        }
+        else
+        {
+            rented = ArrayPool<Interaction>.Shared.Rent(Math.Max(1, interactions.Count));
+            for (var i = 0; i < interactions.Count; i++)
+            {
+                rented[i] = interactions[i];
+            }
+
+            span = rented.AsSpan(0, interactions.Count);
+        }
+
+        var count = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            var interaction = span[i];
+            if (interaction is null)
+            {
+                Return(rented);
+                throw new ArgumentException($"interactions[{i}] is null.", nameof(interactions));
+            }
+
+            if (i > 0 && interaction.Timestamp < span[i - 1].Timestamp)
+            {
+                Return(rented);
+                throw new ArgumentException(
+                    $"interactions must be in time order, but interactions[{i}] ('{interaction.Id}', {interaction.Timestamp:O}) is before interactions[{i - 1}] ({span[i - 1].Timestamp:O}).",
+                    nameof(interactions));
+            }
+
+            if (interaction.Timestamp <= asOf)
+            {
+                count = i + 1;
+            }
+        }
+
+        return span[..count];
+    }
+
+    private static void Return(Interaction[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<Interaction>.Shared.Return(rented, clearArray: true);
+        }
+    }
+
+    internal interface IComponentSink
+    {
+        void Add(int interaction, int scorer, in ScoreComponent component, double u, double w);
+    }
+
+    internal struct NoSink : IComponentSink
+    {
+        public readonly void Add(int interaction, int scorer, in ScoreComponent component, double u, double w)
+        {
+        }
+    }
+
+    private readonly struct CollectingSink(int capacity) : IComponentSink
+    {
+        public List<RawComponent> Items { get; } = new(capacity);
+
+        public void Add(int interaction, int scorer, in ScoreComponent component, double u, double w) =>
+            Items.Add(new RawComponent(interaction, scorer, component, u, w));
+    }
+
+    private readonly record struct RawComponent(int Interaction, int Scorer, ScoreComponent Component, double U, double W);
+
+    internal struct Totals
+    {
+        public CxScoreSummary Summary;
+        public long ReferenceTicks;
+        public double SumW;
+        public double Mean;
+        public int Worst;
+        public double WorstScore;
+        public double WorstRecency;
+        public double WorstWeight;
+        public int Latest;
+        public double LatestScore;
+        public double LatestWeight;
+        public double MeanShare;
+        public double WorstShare;
+        public double LatestShare;
+    }
+}

@@ -1,0 +1,53 @@
+using CxCore.Domain;
+using CxCore.Scoring;
+
+namespace CxCore.Tests.Scoring;
+
+public sealed class JourneyScorerTests
+{
+    [Fact]
+    public void Adding_interactions_one_by_one_gives_exactly_what_a_full_rescore_gives()
+    {
+        var s = ScoringTestData.RichJourney();
+        var journey = new JourneyScorer(ScoringPipeline.Default);
+        for (var i = 0; i < s.Interactions.Count; i++)
+        {
+            Assert.True(journey.Add(s[i]));
+            var asOf = s[i].Timestamp.AddDays(i);
+            Assert.Equal(ScoringPipeline.Default.Evaluate(s.Interactions.Take(i + 1).ToArray(), asOf), journey.Evaluate(asOf));
+        }
+
+        Assert.Equal(ScoringPipeline.Default.Score(s.Interactions, s.Last).Summary, journey.Score(s.Last).Summary);
+    }
+
+    [Fact]
+    public void Late_arrivals_take_their_place_in_time_and_duplicates_are_ignored()
+    {
+        var s = ScoringTestData.RichJourney();
+        var journey = new JourneyScorer(ScoringPipeline.Default);
+        foreach (var interaction in s.Interactions.Reverse())
+        {
+            journey.Add(interaction);
+        }
+
+        Assert.False(journey.Add(s[2]));
+        Assert.Equal(s.Interactions.Select(i => i.Id), journey.Interactions.Select(i => i.Id));
+        var asOf = s.Last.AddDays(3);
+        Assert.Equal(ScoringPipeline.Default.Evaluate(s.Interactions, asOf), journey.Evaluate(asOf));
+    }
+
+    [Fact]
+    public void Evaluate_as_of_an_earlier_instant_leaves_later_interactions_out()
+    {
+        var s = ScoringTestData.RichJourney();
+        var journey = new JourneyScorer(ScoringPipeline.Default);
+        foreach (var interaction in s.Interactions)
+        {
+            journey.Add(interaction);
+        }
+
+        var asOf = Scenario.Start.AddDays(10);
+        Assert.Equal(ScoringPipeline.Default.Evaluate(s.Interactions.Take(4).ToArray(), asOf), journey.Evaluate(asOf));
+        Assert.Equal(CxBand.Unrated, new JourneyScorer(ScoringPipeline.Default).Evaluate(asOf).Band);
+    }
+}
