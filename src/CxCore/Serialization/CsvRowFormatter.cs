@@ -68,6 +68,7 @@ internal sealed class CsvRowFormatter
 
     public void Write(Interaction interaction)
     {
+        EventFormat.EnsureValidUtf16(interaction);
         foreach (var key in interaction.Attributes.Keys)
         {
             if (!_attributeSet.Contains(key))

@@ -28,6 +28,7 @@ internal sealed class JsonLineFormatter : IDisposable
 
     public void Write(Interaction interaction)
     {
+        EventFormat.EnsureValidUtf16(interaction);
         var w = _writer;
         w.WriteStartObject();
         w.WriteString("id"u8, interaction.Id.Value);

@@ -73,6 +73,15 @@ internal sealed class LineSplitter : IDisposable
 
         if (_start == _end)
         {
+            if (_eof && _skipping)
+            {
+                // The input ended inside an over-long line whose bytes were all handed out already: close it.
+                segment = new LineSegment(_start, 0, 0, _recordLine, 1, LineKind.OverlongLast);
+                _lineNumber++;
+                _skipping = false;
+                return true;
+            }
+
             return false;
         }
 
@@ -159,7 +168,7 @@ internal sealed class LineSplitter : IDisposable
         if (read == 0)
         {
             _eof = true;
-            return _end > _start || !_bomChecked;
+            return _end > _start || !_bomChecked || _skipping;
         }
 
         _end += read;

@@ -28,6 +28,9 @@ public sealed record ReadError(long LineNumber, string? Field, string? Value, st
         ? LineNumber
         : throw new ArgumentOutOfRangeException(nameof(LineNumber), LineNumber, "LineNumber must be 0 or more.");
 
+    /// <summary>The canonical field name or CSV column to blame, if any.</summary>
+    public string? Field { get; init; } = Field;
+
     /// <summary>The offending value, shortened to <see cref="MaxValueLength"/> characters.</summary>
     public string? Value { get; init; } = Shorten(Value);
 
