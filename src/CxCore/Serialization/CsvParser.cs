@@ -53,7 +53,7 @@ internal sealed class CsvParser(EventDraft draft)
 
             var field = EventFields.Match(name);
             _columns[i] = field == EventField.Attributes ? EventField.Unknown : field;
-            _names[i] = draft.Strings.Get(name.AsSpan());
+            _names[i] = name;
             if (field == EventField.Unknown && (string.IsNullOrWhiteSpace(name) || name.Length > Domain.Attributes.MaxKeyLength))
             {
                 return draft.Error(name, null, $"attribute columns must be named with 1-{Domain.Attributes.MaxKeyLength} characters, not blank");

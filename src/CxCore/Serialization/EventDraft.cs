@@ -18,9 +18,11 @@ internal sealed class EventDraft : IDisposable
 
     private static readonly decimal MaxDurationSeconds = (decimal)InteractionSignals.MaxDuration.TotalSeconds;
 
-    private readonly FrozenDictionary<string, Channel>.AlternateLookup<ReadOnlySpan<char>> _channels;
+    private readonly FrozenDictionary<string, Channel> _channelsByName;
     private readonly string _channelNames;
-    private readonly StringCache _strings = new();
+    private readonly Utf8Cache<Channel> _channels = new();
+    private readonly Utf8Cache<string> _strings = new();
+    private readonly Utf8Cache<TouchpointId> _touchpoints = new();
     private readonly Dictionary<string, string> _attributes = new(StringComparer.Ordinal);
     private byte[] _scratch = [];
 
@@ -28,7 +30,7 @@ internal sealed class EventDraft : IDisposable
     private string? _id;
     private string? _customerId;
     private string? _kind;
-    private string? _touchpoint;
+    private TouchpointId? _touchpoint;
     private string? _text;
     private DateTimeOffset? _timestamp;
     private Channel _channel;
@@ -43,8 +45,12 @@ internal sealed class EventDraft : IDisposable
 
     public EventDraft(FrozenDictionary<string, Channel> channels, string channelNames)
     {
-        _channels = channels.GetAlternateLookup<ReadOnlySpan<char>>();
+        _channelsByName = channels;
         _channelNames = channelNames;
+        foreach (var (name, channel) in channels)
+        {
+            _channels.Add(Encoding.UTF8.GetBytes(name), channel);
+        }
     }
 
     /// <summary>The line being read.</summary>
@@ -53,14 +59,13 @@ internal sealed class EventDraft : IDisposable
     /// <summary>True when the line is not valid UTF-8 as a whole, so each value is checked to find the culprit.</summary>
     public bool CheckUtf8 { get; set; }
 
-    public StringCache Strings => _strings;
-
     public void Reset(long lineNumber)
     {
         LineNumber = lineNumber;
         CheckUtf8 = false;
         _seen = 0;
-        _id = _customerId = _kind = _touchpoint = _text = null;
+        _id = _customerId = _kind = _text = null;
+        _touchpoint = null;
         _timestamp = null;
         _channel = default;
         _outcome = InteractionOutcome.Unknown;
@@ -128,7 +133,7 @@ internal sealed class EventDraft : IDisposable
             return Error(field, Lossy(utf8), $"{field} is not valid UTF-8");
         }
 
-        value = cache ? _strings.Get(utf8) : Encoding.UTF8.GetString(utf8);
+        value = cache ? Cached(utf8) : Encoding.UTF8.GetString(utf8);
         return null;
     }
 
@@ -150,11 +155,10 @@ internal sealed class EventDraft : IDisposable
                 _customerId = Encoding.UTF8.GetString(utf8);
                 return null;
             case EventField.Kind:
-                _kind = _strings.Get(utf8);
+                _kind = Cached(utf8);
                 return null;
             case EventField.Touchpoint:
-                _touchpoint = _strings.Get(utf8);
-                return null;
+                return SetTouchpoint(utf8);
             case EventField.Text:
                 _text = Encoding.UTF8.GetString(utf8);
                 return null;
@@ -247,6 +251,27 @@ internal sealed class EventDraft : IDisposable
         return null;
     }
 
+    /// <summary>The common case of <see cref="SetDecimal"/>: a duration in whole seconds, without decimal arithmetic.</summary>
+    public ReadError? SetWholeSeconds(EventField field, long seconds)
+    {
+        if (seconds < 0 || seconds > MaxDurationSeconds)
+        {
+            return SetDecimal(field, seconds);
+        }
+
+        var duration = TimeSpan.FromTicks(seconds * TimeSpan.TicksPerSecond);
+        if (field == EventField.WaitSeconds)
+        {
+            _wait = duration;
+        }
+        else
+        {
+            _handling = duration;
+        }
+
+        return null;
+    }
+
     public static string WholeNumberReason(EventField field) => field switch
     {
         EventField.Csat => "csat must be a whole number between 1 and 5",
@@ -284,7 +309,6 @@ internal sealed class EventDraft : IDisposable
 
         InteractionId id;
         CustomerId customerId;
-        TouchpointId? touchpoint = null;
         try
         {
             id = new InteractionId(_id!);
@@ -303,23 +327,11 @@ internal sealed class EventDraft : IDisposable
             return Error("customerId", _customerId, Reason(e));
         }
 
-        if (_touchpoint is not null)
-        {
-            try
-            {
-                touchpoint = new TouchpointId(_touchpoint);
-            }
-            catch (ArgumentException e)
-            {
-                return Error("touchpoint", _touchpoint, Reason(e));
-            }
-        }
-
         try
         {
             interaction = new Interaction(id, customerId, _timestamp!.Value, _channel, _kind!)
             {
-                Touchpoint = touchpoint,
+                Touchpoint = _touchpoint,
                 Mode = _mode,
                 Outcome = _outcome,
                 Signals = new InteractionSignals
@@ -388,12 +400,44 @@ internal sealed class EventDraft : IDisposable
         });
     }
 
+    /// <summary>A string for <paramref name="utf8"/> (valid UTF-8), reused when the same bytes were seen before.</summary>
+    private string Cached(ReadOnlySpan<byte> utf8)
+    {
+        if (_strings.TryGet(utf8, out var cached))
+        {
+            return cached;
+        }
+
+        var value = Encoding.UTF8.GetString(utf8);
+        _strings.Add(utf8, value);
+        return value;
+    }
+
+    private ReadError? SetTouchpoint(ReadOnlySpan<byte> utf8)
+    {
+        if (_touchpoints.TryGet(utf8, out var cached))
+        {
+            _touchpoint = cached;
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(utf8);
+        try
+        {
+            var touchpoint = new TouchpointId(text);
+            _touchpoints.Add(utf8, touchpoint);
+            _touchpoint = touchpoint;
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return Error("touchpoint", text, Reason(e));
+        }
+    }
+
     private ReadError? SetChannel(ReadOnlySpan<byte> utf8)
     {
-        Span<char> chars = stackalloc char[32];
-        if (utf8.Length <= chars.Length
-            && System.Text.Ascii.ToUtf16(utf8, chars, out var length) == OperationStatus.Done
-            && _channels.TryGetValue(chars[..length], out var channel))
+        if (_channels.TryGet(utf8, out var channel))
         {
             _channel = channel;
             return null;
@@ -401,7 +445,7 @@ internal sealed class EventDraft : IDisposable
 
         var name = Lossy(utf8);
         var hint = !string.Equals(name, name.ToLowerInvariant(), StringComparison.Ordinal)
-                   && _channels.TryGetValue(name.ToLowerInvariant(), out _)
+                   && _channelsByName.ContainsKey(name.ToLowerInvariant())
             ? " (channel names are lower case)"
             : string.Empty;
         return Error("channel", name, $"unknown channel{hint}; expected one of: {_channelNames}, or a channel the host registered in its ChannelRegistry");

@@ -108,7 +108,7 @@ public sealed class InteractionReader
         EventDraft draft,
         JsonLineParser? json,
         CsvParser? table,
-        Dictionary<string, long>? seen,
+        Dictionary<UInt128, long>? seen,
         out Interaction? interaction,
         out ReadError? error)
     {
@@ -136,7 +136,7 @@ public sealed class InteractionReader
         if (seen is not null)
         {
             var id = interaction!.Id.Value;
-            ref var firstLine = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, id, out var exists);
+            ref var firstLine = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, IdHash.Of(id), out var exists);
             if (exists)
             {
                 error = draft.Error("id", id, $"duplicate id: it was first read on line {firstLine}, which is kept");
@@ -185,7 +185,7 @@ public sealed class InteractionReader
     {
         var options = Options;
         var deadLetter = options.Strict ? null : options.DeadLetter;
-        var seen = options.DetectDuplicateIds ? new Dictionary<string, long>(StringComparer.Ordinal) : null;
+        var seen = options.DetectDuplicateIds ? new Dictionary<UInt128, long>() : null;
         var deadLetterStarted = false;
         using var splitter = new LineSplitter(source, options.MaxLineBytes, csv);
         using var draft = new EventDraft(_channels, _channelNames);

@@ -134,6 +134,11 @@ internal sealed class JsonLineParser(EventDraft draft)
                     return WrongType(ref reader, field, "a number");
                 }
 
+                if (field != EventField.Value && reader.TryGetInt64(out var seconds))
+                {
+                    return draft.SetWholeSeconds(field, seconds);
+                }
+
                 return reader.TryGetDecimal(out var number)
                     ? draft.SetDecimal(field, number)
                     : draft.Error(EventFields.NameOf(field), Encoding.UTF8.GetString(reader.ValueSpan), $"{EventFields.NameOf(field)} is too large or too precise for a decimal number");
