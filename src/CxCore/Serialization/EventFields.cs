@@ -24,9 +24,6 @@ internal static class EventFields
 
     public static string NameOf(EventField field) => Names[(int)field];
 
-    public static bool IsRequired(EventField field) =>
-        field is EventField.Id or EventField.CustomerId or EventField.Timestamp or EventField.Channel or EventField.Kind;
-
     /// <summary>Whether <paramref name="name"/> is one of the canonical names (which an attribute may not use as a CSV column).</summary>
     public static bool IsCanonical(string name) => Match(name) != EventField.Unknown;
 

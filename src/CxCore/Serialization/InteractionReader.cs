@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using CxCore.Domain;
 
 namespace CxCore.Serialization;
@@ -108,7 +107,7 @@ public sealed class InteractionReader
         EventDraft draft,
         JsonLineParser? json,
         CsvParser? table,
-        Dictionary<UInt128, long>? seen,
+        SeenIds? seen,
         out Interaction? interaction,
         out ReadError? error)
     {
@@ -136,15 +135,12 @@ public sealed class InteractionReader
         if (seen is not null)
         {
             var id = interaction!.Id.Value;
-            ref var firstLine = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, IdHash.Of(id), out var exists);
-            if (exists)
+            if (!seen.TryAdd(IdHash.Of(id), segment.LineNumber, out var firstLine))
             {
                 error = draft.Error("id", id, $"duplicate id: it was first read on line {firstLine}, which is kept");
                 interaction = null;
                 return LineResult.Rejected;
             }
-
-            firstLine = segment.LineNumber;
         }
 
         return LineResult.Accepted;
@@ -185,7 +181,7 @@ public sealed class InteractionReader
     {
         var options = Options;
         var deadLetter = options.Strict ? null : options.DeadLetter;
-        var seen = options.DetectDuplicateIds ? new Dictionary<UInt128, long>() : null;
+        var seen = options.DetectDuplicateIds ? new SeenIds() : null;
         var deadLetterStarted = false;
         using var splitter = new LineSplitter(source, options.MaxLineBytes, csv);
         using var draft = new EventDraft(_channels, _channelNames);
