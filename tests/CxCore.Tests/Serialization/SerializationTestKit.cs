@@ -1,0 +1,90 @@
+using System.Text;
+using CxCore.Domain;
+using CxCore.Serialization;
+
+namespace CxCore.Tests.Serialization;
+
+/// <summary>Reads inputs with the reader and collects what came out: interactions, report, dead letter.</summary>
+internal static class SerializationTestKit
+{
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>The path of a file in Fixtures/, found from the repository root (works from any output folder).</summary>
+    public static string Fixture(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CxCore.sln")))
+            {
+                return Path.Combine(dir.FullName, "tests", "CxCore.Tests", "Serialization", "Fixtures", name);
+            }
+        }
+
+        throw new InvalidOperationException("Could not find the repository root (CxCore.sln) above " + AppContext.BaseDirectory);
+    }
+
+    public static Task<ReadResult> ReadJsonLines(string text, InteractionReaderOptions? options = null, ChannelRegistry? channels = null) =>
+        Read(Utf8(text), csv: false, options, channels);
+
+    public static Task<ReadResult> ReadCsv(string text, InteractionReaderOptions? options = null, ChannelRegistry? channels = null) =>
+        Read(Utf8(text), csv: true, options, channels);
+
+    public static async Task<ReadResult> Read(byte[] input, bool csv, InteractionReaderOptions? options = null, ChannelRegistry? channels = null, int? chunk = null)
+    {
+        using var deadLetter = new MemoryStream();
+        var effective = options ?? new InteractionReaderOptions();
+        effective = new InteractionReaderOptions
+        {
+            Strict = effective.Strict,
+            MaxLineBytes = effective.MaxLineBytes,
+            MaxReportedErrors = effective.MaxReportedErrors,
+            DetectDuplicateIds = effective.DetectDuplicateIds,
+            OnError = effective.OnError,
+            DeadLetter = effective.DeadLetter ?? deadLetter,
+        };
+        var reader = new InteractionReader(channels ?? ChannelRegistry.WellKnown, effective);
+        var report = new ReadReport();
+        Stream source = chunk is { } size ? new TrickleStream(input, size) : new MemoryStream(input, writable: false);
+        await using (source)
+        {
+            var interactions = new List<Interaction>();
+            var stream = csv ? reader.ReadCsvAsync(source, report, TestContext.Current.CancellationToken) : reader.ReadJsonLinesAsync(source, report, TestContext.Current.CancellationToken);
+            await foreach (var interaction in stream)
+            {
+                interactions.Add(interaction);
+            }
+
+            return new ReadResult(interactions, report, deadLetter.ToArray());
+        }
+    }
+
+    public static async Task<List<Interaction>> ToListAsync(this IAsyncEnumerable<Interaction> source)
+    {
+        var list = new List<Interaction>();
+        await foreach (var item in source)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    /// <summary>Asserts two interactions are equal field by field, including the timestamp's offset.</summary>
+    public static void AssertSame(Interaction expected, Interaction actual)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.CustomerId, actual.CustomerId);
+        Assert.Equal(expected.Timestamp, actual.Timestamp);
+        Assert.Equal(expected.Timestamp.Offset, actual.Timestamp.Offset);
+        Assert.Equal(expected.Channel, actual.Channel);
+        Assert.Equal(expected.Kind, actual.Kind);
+        Assert.Equal(expected.Touchpoint, actual.Touchpoint);
+        Assert.Equal(expected.Outcome, actual.Outcome);
+        Assert.Equal(expected.Mode, actual.Mode);
+        Assert.Equal(expected.Signals, actual.Signals);
+        Assert.Equal(expected.Text, actual.Text);
+        Assert.Equal(
+            expected.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal),
+            actual.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal));
+    }
+}
