@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using CxCore.Domain;
+using CxCore.Engine;
 using CxCore.Journeys;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CxCore.DependencyInjection;
 
@@ -81,6 +84,18 @@ public static class CxCoreBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var name = channel.EnsureNotEmpty(nameof(channel)).Name;
         builder.Services.Configure<CxCoreOptions>(o => o.Channels[name] = defaultMode);
+        return builder;
+    }
+
+    /// <summary>Adds an observer of stage and score-band changes (the closed loop). Adding the same type twice adds it once.</summary>
+    /// <typeparam name="TObserver">The observer type, resolved from the container as a singleton.</typeparam>
+    /// <param name="builder">The CxCore builder.</param>
+    /// <returns>The builder.</returns>
+    public static ICxCoreBuilder AddObserver<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TObserver>(this ICxCoreBuilder builder)
+        where TObserver : class, IJourneyObserver
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IJourneyObserver, TObserver>());
         return builder;
     }
 }

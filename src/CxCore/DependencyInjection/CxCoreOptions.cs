@@ -41,6 +41,16 @@ public sealed class CxCoreOptions
     /// <summary>Extra channels the host accepts, name → default service mode (names are lower-case tokens).</summary>
     public IDictionary<string, ServiceMode> Channels { get; } = new Dictionary<string, ServiceMode>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When set, customer ids and aliases are replaced by a keyed hash (HMAC-SHA256) before anything is stored, so the
+    /// store never holds the host's real ids; look customers up with their real id as usual. At least 16 characters;
+    /// keep it secret and stable (changing it splits every journey). Default: not set (ids stored as given).
+    /// </summary>
+    public string? PseudonymizationKey { get; set; }
+
+    /// <summary>How many interactions between two progress reports of an ingest. Default 10,000.</summary>
+    public int IngestProgressInterval { get; set; } = 10_000;
+
     internal List<Action<JourneyDefinitionBuilder>> JourneyCustomizations { get; } = [];
 
     internal List<Func<InteractionClassifier, InteractionClassifier>> ClassifierCustomizations { get; } = [];

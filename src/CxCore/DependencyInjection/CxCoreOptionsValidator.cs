@@ -30,6 +30,16 @@ internal sealed class CxCoreOptionsValidator : IValidateOptions<CxCoreOptions>
             }
         }
 
+        if (options.PseudonymizationKey is { } key && key.Trim().Length < 16)
+        {
+            failures.Add($"{Path(nameof(CxCoreOptions.PseudonymizationKey))} must be at least 16 non-blank characters when set, but had {key.Trim().Length}; use a long random secret.");
+        }
+
+        if (options.IngestProgressInterval < 1)
+        {
+            failures.Add($"{Path(nameof(CxCoreOptions.IngestProgressInterval))} must be at least 1, but was {options.IngestProgressInterval}.");
+        }
+
         var triggersValid = true;
         foreach (var (kind, trigger) in options.KindTriggers)
         {

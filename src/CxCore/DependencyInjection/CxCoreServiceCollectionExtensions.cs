@@ -1,4 +1,6 @@
 using CxCore.Domain;
+using CxCore.Engine;
+using CxCore.Storage;
 using CxCore.Journeys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +35,9 @@ public static class CxCoreServiceCollectionExtensions
         services.TryAddSingleton<IInteractionClassifier>(sp => CxCoreComposition.BuildClassifier(Options(sp)));
         services.TryAddSingleton(sp => new JourneyProjector(sp.GetRequiredService<JourneyDefinition>(), sp.GetRequiredService<IInteractionClassifier>()));
         services.AddCxCoreScoring();
+        services.TryAddSingleton<IJourneyStore, InMemoryJourneyStore>();
+        services.TryAddSingleton<CxEngine>();
+        services.TryAddSingleton<ICxEngine>(sp => sp.GetRequiredService<CxEngine>());
         return new CxCoreBuilder(services);
     }
 

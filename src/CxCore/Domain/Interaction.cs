@@ -113,6 +113,18 @@ public sealed class Interaction
         init => field = Domain.Attributes.Freeze(value, "attributes");
     }
 
+    /// <summary>A copy filed under another customer (identity resolution, merges, pseudonymisation); every other field is kept.</summary>
+    internal Interaction WithCustomer(CustomerId customerId) =>
+        new(Id, customerId, Timestamp, Channel, Kind)
+        {
+            Touchpoint = Touchpoint,
+            Mode = Mode,
+            Outcome = Outcome,
+            Signals = Signals,
+            Text = Text,
+            Attributes = Attributes,
+        };
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"{Id} {Timestamp:O} {CustomerId} {Channel}/{Kind}{(Touchpoint is { } t ? "@" + t : string.Empty)} {Outcome}";

@@ -63,64 +63,22 @@ public sealed class JourneyProjector
             }
         }
 
-        ordered.Sort(static (a, b) =>
-        {
-            var byTime = a.Timestamp.CompareTo(b.Timestamp);
-            return byTime != 0 ? byTime : string.CompareOrdinal(a.Id.Value, b.Id.Value);
-        });
+        ordered.Sort(CompareForReplay);
 
-        var start = ordered.Count > 0 ? ordered[0].Timestamp : asOf;
-        var stage = _definition.InitialStageIndex;
-        var history = new List<StageVisit> { new(_definition.InitialStage, start, null, StageEntryReason.Initial) };
-        DateTimeOffset? lastActivity = null;
-
+        var cursor = new JourneyCursor(_definition, _classifier, ordered.Count > 0 ? ordered[0].Timestamp : asOf);
         foreach (var interaction in ordered)
         {
-            stage = ApplyInactivity(stage, lastActivity, interaction.Timestamp, history);
-            lastActivity = interaction.Timestamp;
-            if (!_classifier.TryClassify(interaction, out var trigger) || !_definition.TryGetTriggerIndex(trigger, out var triggerIndex))
-            {
-                continue;
-            }
-
-            var context = new TransitionContext(interaction, history[^1].TimeInStage(interaction.Timestamp));
-            if (_definition.TryFire(stage, triggerIndex, in context, out var next) && next != stage)
-            {
-                Enter(history, next, interaction.Timestamp, StageEntryReason.Trigger, trigger, interaction.Id);
-                stage = next;
-            }
+            cursor.Apply(interaction);
         }
 
-        ApplyInactivity(stage, lastActivity, asOf, history);
-        return new Journey(customerId, ordered, history);
+        cursor.AdvanceTo(asOf);
+        return new Journey(customerId, ordered, cursor.History);
     }
 
-    private StageIndex ApplyInactivity(StageIndex stage, DateTimeOffset? lastActivity, DateTimeOffset until, List<StageVisit> history)
+    /// <summary>The order a journey's interactions are applied in: time, then id (so ties never depend on arrival).</summary>
+    internal static int CompareForReplay(Interaction a, Interaction b)
     {
-        if (lastActivity is not { } last)
-        {
-            return stage;
-        }
-
-        while (_definition.TryGetTimeout(stage, out var after, out var target))
-        {
-            var enteredAt = history[^1].EnteredAt;
-            var firesAt = (last > enteredAt ? last : enteredAt) + after;
-            if (firesAt > until)
-            {
-                break;
-            }
-
-            Enter(history, target, firesAt, StageEntryReason.Inactivity, null, null);
-            stage = target;
-        }
-
-        return stage;
-    }
-
-    private void Enter(List<StageVisit> history, StageIndex stage, DateTimeOffset at, StageEntryReason reason, JourneyTrigger? trigger, InteractionId? interactionId)
-    {
-        history[^1] = history[^1].Close(at);
-        history.Add(new StageVisit(_definition.GetStage(stage), at, null, reason, trigger, interactionId));
+        var byTime = a.Timestamp.CompareTo(b.Timestamp);
+        return byTime != 0 ? byTime : string.CompareOrdinal(a.Id.Value, b.Id.Value);
     }
 }

@@ -1,0 +1,595 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using CxCore.DependencyInjection;
+using CxCore.Domain;
+using CxCore.Journeys;
+using CxCore.Scoring;
+using CxCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CxCore.Engine;
+
+/// <summary>
+/// The default <see cref="ICxEngine"/>: keeps a live journey per customer (stage cursor and incremental scorer) in
+/// front of an <see cref="IJourneyStore"/>. Writes for one customer are serialised; different customers proceed in
+/// parallel. Resolve it from DI (<c>services.AddCxCore()</c>) or construct it directly.
+/// </summary>
+public sealed class CxEngine : ICxEngine
+{
+    /// <summary>The identity kind under which a merged-away customer id keeps pointing at the customer it was merged into.</summary>
+    private static readonly IdentityKind MergedKind = new("merged");
+
+    private readonly ConcurrentDictionary<CustomerId, LiveJourney> _live = new();
+    private readonly IJourneyStore _store;
+    private readonly JourneyDefinition _journey;
+    private readonly IInteractionClassifier _classifier;
+    private readonly ScoringPipeline _scoring;
+    private readonly IJourneyObserver[] _observers;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CustomerPseudonymizer? _pseudonymizer;
+    private readonly int _progressInterval;
+    private volatile bool _hasMerges;
+
+    /// <summary>Creates an engine.</summary>
+    /// <param name="store">Where interactions and aliases are kept.</param>
+    /// <param name="journey">The journey-stage machine.</param>
+    /// <param name="classifier">Maps interactions to triggers.</param>
+    /// <param name="scoring">The scoring pipeline.</param>
+    /// <param name="observers">Receive stage and score-band changes.</param>
+    /// <param name="options">Pseudonymisation and ingest settings.</param>
+    /// <param name="timeProvider">The clock for "now" in queries and ingest lag; null for the system clock.</param>
+    /// <param name="logger">Where to log; null for none.</param>
+    public CxEngine(
+        IJourneyStore store,
+        JourneyDefinition journey,
+        IInteractionClassifier classifier,
+        ScoringPipeline scoring,
+        IEnumerable<IJourneyObserver> observers,
+        IOptions<CxCoreOptions> options,
+        TimeProvider? timeProvider = null,
+        ILogger<CxEngine>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(journey);
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(scoring);
+        ArgumentNullException.ThrowIfNull(observers);
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _journey = journey;
+        _classifier = classifier;
+        _scoring = scoring;
+        _observers = [.. observers];
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        var settings = options.Value;
+        _pseudonymizer = settings.PseudonymizationKey is { } key ? new CustomerPseudonymizer(key) : null;
+        _progressInterval = settings.IngestProgressInterval;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<RecordResult> RecordAsync(Interaction interaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var activity = CxTelemetry.Source.StartActivity("cxcore.record");
+        var customerId = await ResolveAsync(interaction.CustomerId, cancellationToken).ConfigureAwait(false);
+        if (customerId != interaction.CustomerId)
+        {
+            interaction = interaction.WithCustomer(customerId);
+        }
+
+        List<StageChange>? stageChanges = null;
+        BandChange? bandChange = null;
+        RecordResult result;
+        var live = await EnterAsync(customerId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var cursor = live.Cursor;
+            var stageBefore = cursor is null ? _journey.InitialStage : _journey.GetStage(cursor.Stage);
+            var bandBefore = live.Summary.Band;
+            if (!await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false) || !live.Scorer.Add(interaction))
+            {
+                EngineLog.Duplicate(_logger, interaction.Id, customerId);
+                CxTelemetry.Duplicates.Add(1);
+                return new RecordResult(RecordStatus.Duplicate, customerId, stageBefore, stageBefore, live.Summary);
+            }
+
+            var interactions = live.Scorer.Interactions;
+            var late = cursor is not null && JourneyProjector.CompareForReplay(interaction, Latest(interactions)) < 0;
+            var visitsBefore = cursor?.History.Count ?? 1;
+            if (cursor is null || late)
+            {
+                cursor = Replay(interactions);
+                live.Cursor = cursor;
+                visitsBefore = late ? visitsBefore : 1;
+            }
+            else
+            {
+                cursor.Apply(interaction);
+            }
+
+            live.Summary = live.Scorer.Evaluate(Latest(interactions).Timestamp);
+            var stage = _journey.GetStage(cursor.Stage);
+            result = new RecordResult(late ? RecordStatus.RecordedLate : RecordStatus.Recorded, customerId, stageBefore, stage, live.Summary);
+            if (late)
+            {
+                EngineLog.Late(_logger, interaction.Id, customerId);
+            }
+
+            CxTelemetry.Recorded.Add(1, new KeyValuePair<string, object?>("status", late ? "late" : "recorded"));
+            CxTelemetry.IngestLag.Record((_time.GetUtcNow() - interaction.Timestamp).TotalSeconds);
+            if (stage != stageBefore)
+            {
+                CxTelemetry.StageTransitions.Add(1);
+            }
+
+            if (_observers.Length > 0)
+            {
+                stageChanges = StageChanges(customerId, cursor, stageBefore, visitsBefore, late);
+                if (live.Summary.Band != bandBefore)
+                {
+                    bandChange = new BandChange(customerId, bandBefore, live.Summary.Band, live.Summary, interaction.Id);
+                }
+            }
+        }
+        finally
+        {
+            live.Gate.Release();
+        }
+
+        // Observers run after the state is committed and outside the customer's lock.
+        if (stageChanges is not null || bandChange is not null)
+        {
+            await NotifyAsync(stageChanges, bandChange, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IngestResult> RecordBatchAsync(IEnumerable<Interaction> interactions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        using var activity = CxTelemetry.Source.StartActivity("cxcore.record_batch");
+        var totals = new Totals(Stopwatch.GetTimestamp());
+        foreach (var interaction in interactions)
+        {
+            totals.Add(await RecordAsync(interaction, cancellationToken).ConfigureAwait(false));
+        }
+
+        return totals.ToResult();
+    }
+
+    /// <inheritdoc/>
+    public async Task<IngestResult> IngestAsync(IAsyncEnumerable<Interaction> interactions, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        using var activity = CxTelemetry.Source.StartActivity("cxcore.ingest");
+        var totals = new Totals(Stopwatch.GetTimestamp());
+        await foreach (var interaction in interactions.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            totals.Add(await RecordAsync(interaction, cancellationToken).ConfigureAwait(false));
+            if (progress is not null && totals.Processed % _progressInterval == 0)
+            {
+                progress.Report(totals.ToProgress());
+            }
+        }
+
+        progress?.Report(totals.ToProgress());
+        var result = totals.ToResult();
+        activity?.SetTag("cxcore.processed", result.Processed);
+        EngineLog.IngestFinished(_logger, result.Processed, result.Recorded, result.RecordedLate, result.Duplicates, (long)result.Elapsed.TotalMilliseconds);
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<Journey?> GetJourneyAsync(CustomerId customerId, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    {
+        customerId.EnsureNotEmpty(nameof(customerId));
+        var id = await ResolveAsync(customerId, cancellationToken).ConfigureAwait(false);
+        var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return live.Cursor is null ? null : Snapshot(id, live, asOf ?? _time.GetUtcNow());
+        }
+        finally
+        {
+            live.Gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<CustomerStatus> GetCustomersInStageAsync(
+        JourneyStage stage,
+        DateTimeOffset? asOf = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var index = _journey.GetStageIndex(stage);
+        var at = asOf ?? _time.GetUtcNow();
+        await foreach (var (status, stageIndex) in StatusesAsync(at, cancellationToken).ConfigureAwait(false))
+        {
+            if (stageIndex == index)
+            {
+                yield return status;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<CustomerStatus>> GetCustomersAtRiskAsync(DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    {
+        var at = asOf ?? _time.GetUtcNow();
+        var result = new List<CustomerStatus>();
+        await foreach (var (status, _) in StatusesAsync(at, cancellationToken).ConfigureAwait(false))
+        {
+            if (status.Score.Band is CxBand.AtRisk or CxBand.Detractor)
+            {
+                result.Add(status);
+            }
+        }
+
+        result.Sort(static (a, b) => a.Score.Value != b.Score.Value
+            ? a.Score.Value.CompareTo(b.Score.Value)
+            : string.CompareOrdinal(a.CustomerId.Value, b.CustomerId.Value));
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask RegisterCustomerAsync(Customer customer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var id = Protect(customer.Id);
+        foreach (var identity in customer.Identities)
+        {
+            var key = Protect(identity);
+            var owner = await _store.FindCustomerAsync(key, cancellationToken).ConfigureAwait(false);
+            if (owner is { } other && other != id)
+            {
+                throw new InvalidOperationException(
+                    $"Identity '{identity.Kind}' of customer '{customer.Id}' already belongs to customer '{other}'; merge the two customers with MergeCustomersAsync instead.");
+            }
+        }
+
+        foreach (var identity in customer.Identities)
+        {
+            await _store.LinkIdentityAsync(Protect(identity), id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<Journey> MergeCustomersAsync(CustomerId source, CustomerId target, CancellationToken cancellationToken = default)
+    {
+        source.EnsureNotEmpty(nameof(source));
+        target.EnsureNotEmpty(nameof(target));
+        var from = await ResolveAsync(source, cancellationToken).ConfigureAwait(false);
+        var to = await ResolveAsync(target, cancellationToken).ConfigureAwait(false);
+        if (from == to)
+        {
+            throw new ArgumentException($"Cannot merge customer '{source}' into '{target}': they are the same customer.", nameof(target));
+        }
+
+        // Lock both journeys in a fixed order so two opposite merges cannot deadlock.
+        var (first, second) = string.CompareOrdinal(from.Value, to.Value) < 0 ? (from, to) : (to, from);
+        var firstLive = await EnterAsync(first, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var secondLive = await EnterAsync(second, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var (sourceLive, targetLive) = first == from ? (firstLive, secondLive) : (secondLive, firstLive);
+                var moved = 0;
+                foreach (var interaction in await _store.GetInteractionsAsync(from, cancellationToken).ConfigureAwait(false))
+                {
+                    var copy = interaction.WithCustomer(to);
+                    if (await _store.TryAppendAsync(copy, cancellationToken).ConfigureAwait(false) && targetLive.Scorer.Add(copy))
+                    {
+                        moved++;
+                    }
+                }
+
+                foreach (var identity in await _store.GetIdentitiesAsync(from, cancellationToken).ConfigureAwait(false))
+                {
+                    await _store.LinkIdentityAsync(identity, to, cancellationToken).ConfigureAwait(false);
+                }
+
+                await _store.DeleteCustomerAsync(from, cancellationToken).ConfigureAwait(false);
+                await _store.LinkIdentityAsync(new CustomerIdentity(MergedKind, from.Value), to, cancellationToken).ConfigureAwait(false);
+                _hasMerges = true;
+                Retire(from, sourceLive);
+
+                var interactions = targetLive.Scorer.Interactions;
+                if (interactions.Count == 0)
+                {
+                    throw new InvalidOperationException($"Neither customer '{source}' nor '{target}' has any interaction to merge.");
+                }
+
+                targetLive.Cursor = Replay(interactions);
+                targetLive.Summary = targetLive.Scorer.Evaluate(Latest(interactions).Timestamp);
+                EngineLog.Merged(_logger, from, to, moved);
+                return Snapshot(to, targetLive, _time.GetUtcNow());
+            }
+            finally
+            {
+                secondLive.Gate.Release();
+            }
+        }
+        finally
+        {
+            firstLive.Gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> ForgetCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        customerId.EnsureNotEmpty(nameof(customerId));
+        var id = await ResolveAsync(customerId, cancellationToken).ConfigureAwait(false);
+        var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var removed = await _store.DeleteCustomerAsync(id, cancellationToken).ConfigureAwait(false);
+            var hadJourney = live.Cursor is not null;
+            Retire(id, live);
+            if (removed > 0 || hadJourney)
+            {
+                EngineLog.Forgotten(_logger, id, removed);
+            }
+
+            return removed > 0 || hadJourney;
+        }
+        finally
+        {
+            live.Gate.Release();
+        }
+    }
+
+    private static Interaction Latest(IReadOnlyList<Interaction> interactions)
+    {
+        // The scorer keeps time order with ties in arrival order; the replay order breaks ties by id.
+        var latest = interactions[^1];
+        for (var i = interactions.Count - 2; i >= 0 && interactions[i].Timestamp == latest.Timestamp; i--)
+        {
+            if (JourneyProjector.CompareForReplay(interactions[i], latest) > 0)
+            {
+                latest = interactions[i];
+            }
+        }
+
+        return latest;
+    }
+
+    private static List<StageChange>? StageChanges(CustomerId customerId, JourneyCursor cursor, JourneyStage stageBefore, int visitsBefore, bool late)
+    {
+        var history = cursor.History;
+        if (late)
+        {
+            var now = history[^1];
+            return now.Stage == stageBefore ? null : [new StageChange(customerId, stageBefore, now.Stage, now.EnteredAt, now.Reason, now.InteractionId)];
+        }
+
+        if (history.Count <= visitsBefore)
+        {
+            return null;
+        }
+
+        var changes = new List<StageChange>(history.Count - visitsBefore);
+        for (var i = Math.Max(visitsBefore, 1); i < history.Count; i++)
+        {
+            var visit = history[i];
+            changes.Add(new StageChange(customerId, history[i - 1].Stage, visit.Stage, visit.EnteredAt, visit.Reason, visit.InteractionId));
+        }
+
+        return changes;
+    }
+
+    private async ValueTask NotifyAsync(List<StageChange>? stageChanges, BandChange? bandChange, CancellationToken cancellationToken)
+    {
+        foreach (var observer in _observers)
+        {
+            foreach (var change in stageChanges ?? [])
+            {
+                try
+                {
+                    await observer.OnStageChangedAsync(change, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    EngineLog.ObserverFailed(_logger, e, observer.GetType().Name, nameof(IJourneyObserver.OnStageChangedAsync), change.CustomerId);
+                }
+            }
+
+            if (bandChange is not null)
+            {
+                try
+                {
+                    await observer.OnScoreBandChangedAsync(bandChange, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    EngineLog.ObserverFailed(_logger, e, observer.GetType().Name, nameof(IJourneyObserver.OnScoreBandChangedAsync), bandChange.CustomerId);
+                }
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<(CustomerStatus Status, StageIndex Stage)> StatusesAsync(DateTimeOffset asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var id in _store.GetCustomerIdsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
+            (CustomerStatus, StageIndex)? status = null;
+            try
+            {
+                if (live.Cursor is { } cursor)
+                {
+                    var journey = cursor.Clone();
+                    journey.AdvanceTo(asOf);
+                    var last = Latest(live.Scorer.Interactions).Timestamp;
+                    status = (new CustomerStatus(id, _journey.GetStage(journey.Stage), live.Scorer.Evaluate(asOf), last), journey.Stage);
+                }
+            }
+            finally
+            {
+                live.Gate.Release();
+            }
+
+            if (status is { } s)
+            {
+                yield return s;
+            }
+        }
+    }
+
+    private Journey Snapshot(CustomerId id, LiveJourney live, DateTimeOffset asOf)
+    {
+        var interactions = live.Scorer.Interactions.Where(i => i.Timestamp <= asOf).ToList();
+        interactions.Sort(JourneyProjector.CompareForReplay);
+        var cursor = new JourneyCursor(_journey, _classifier, interactions.Count > 0 ? interactions[0].Timestamp : asOf);
+        foreach (var interaction in interactions)
+        {
+            cursor.Apply(interaction);
+        }
+
+        cursor.AdvanceTo(asOf);
+        return new Journey(id, interactions, cursor.History) { Score = _scoring.Score(interactions, asOf) };
+    }
+
+    private JourneyCursor Replay(IReadOnlyList<Interaction> interactions)
+    {
+        var ordered = interactions.ToArray();
+        Array.Sort(ordered, JourneyProjector.CompareForReplay);
+        var cursor = new JourneyCursor(_journey, _classifier, ordered[0].Timestamp);
+        foreach (var interaction in ordered)
+        {
+            cursor.Apply(interaction);
+        }
+
+        return cursor;
+    }
+
+    /// <summary>Takes the customer's lock, loading their journey from the store the first time.</summary>
+    private async ValueTask<LiveJourney> EnterAsync(CustomerId id, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var live = _live.GetOrAdd(id, static (_, scoring) => new LiveJourney(new JourneyScorer(scoring)), _scoring);
+            await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (live.Retired)
+            {
+                live.Gate.Release();
+                continue;
+            }
+
+            if (!live.Loaded)
+            {
+                try
+                {
+                    var stored = await _store.GetInteractionsAsync(id, cancellationToken).ConfigureAwait(false);
+                    foreach (var interaction in stored)
+                    {
+                        live.Scorer.Add(interaction);
+                    }
+
+                    if (stored.Count > 0)
+                    {
+                        live.Cursor = Replay(live.Scorer.Interactions);
+                        live.Summary = live.Scorer.Evaluate(Latest(live.Scorer.Interactions).Timestamp);
+                    }
+
+                    live.Loaded = true;
+                }
+                catch
+                {
+                    live.Gate.Release();
+                    throw;
+                }
+            }
+
+            return live;
+        }
+    }
+
+    private void Retire(CustomerId id, LiveJourney live)
+    {
+        live.Retired = true;
+        _live.TryRemove(KeyValuePair.Create(id, live));
+    }
+
+    private async ValueTask<CustomerId> ResolveAsync(CustomerId id, CancellationToken cancellationToken)
+    {
+        id.EnsureNotEmpty("customerId");
+        var value = id.Value;
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && Names.IsValid(value[..colon]) && TryIdentity(new IdentityKind(value[..colon]), value[(colon + 1)..], out var identity)
+            && await _store.FindCustomerAsync(Protect(identity), cancellationToken).ConfigureAwait(false) is { } owner)
+        {
+            return owner;
+        }
+
+        var protectedId = Protect(id);
+        if (_hasMerges && await _store.FindCustomerAsync(new CustomerIdentity(MergedKind, protectedId.Value), cancellationToken).ConfigureAwait(false) is { } merged)
+        {
+            return merged;
+        }
+
+        return protectedId;
+    }
+
+    private static bool TryIdentity(IdentityKind kind, string value, out CustomerIdentity identity)
+    {
+        try
+        {
+            identity = new CustomerIdentity(kind, value);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            identity = default;
+            return false;
+        }
+    }
+
+    private CustomerId Protect(CustomerId id) => _pseudonymizer?.Protect(id) ?? id;
+
+    private CustomerIdentity Protect(CustomerIdentity identity) => _pseudonymizer?.Protect(identity) ?? identity;
+
+    private struct Totals(long started)
+    {
+        public long Processed;
+        public long Recorded;
+        public long Late;
+        public long Duplicates;
+        public long StageChanges;
+
+        public void Add(RecordResult result)
+        {
+            Processed++;
+            switch (result.Status)
+            {
+                case RecordStatus.Recorded:
+                    Recorded++;
+                    break;
+                case RecordStatus.RecordedLate:
+                    Late++;
+                    break;
+                default:
+                    Duplicates++;
+                    break;
+            }
+
+            if (result.StageChanged)
+            {
+                StageChanges++;
+            }
+        }
+
+        public readonly IngestProgress ToProgress() => new(Processed, Recorded + Late, Duplicates, Stopwatch.GetElapsedTime(started));
+
+        public readonly IngestResult ToResult() => new(Processed, Recorded, Late, Duplicates, StageChanges, Stopwatch.GetElapsedTime(started));
+    }
+}

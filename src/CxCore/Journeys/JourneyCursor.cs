@@ -1,0 +1,87 @@
+using CxCore.Domain;
+
+namespace CxCore.Journeys;
+
+/// <summary>
+/// Walks one customer's journey forward in time: applies inactivity timeouts, classifies and fires each interaction,
+/// and keeps the stage history. Interactions must be applied in time order (ties by id). Shared by
+/// <see cref="JourneyProjector"/> (a replay) and the engine (one cursor per live journey). Not thread-safe.
+/// </summary>
+internal sealed class JourneyCursor
+{
+    private readonly JourneyDefinition _definition;
+    private readonly IInteractionClassifier _classifier;
+
+    public JourneyCursor(JourneyDefinition definition, IInteractionClassifier classifier, DateTimeOffset start)
+    {
+        _definition = definition;
+        _classifier = classifier;
+        Stage = definition.InitialStageIndex;
+        History = [new StageVisit(definition.InitialStage, start, null, StageEntryReason.Initial)];
+    }
+
+    private JourneyCursor(JourneyCursor other)
+    {
+        _definition = other._definition;
+        _classifier = other._classifier;
+        Stage = other.Stage;
+        History = [.. other.History];
+        LastActivity = other.LastActivity;
+    }
+
+    public StageIndex Stage { get; private set; }
+
+    public List<StageVisit> History { get; }
+
+    public DateTimeOffset? LastActivity { get; private set; }
+
+    public JourneyDefinition Definition => _definition;
+
+    /// <summary>An independent copy, e.g. to look at the stage as of a later instant without changing this one.</summary>
+    public JourneyCursor Clone() => new(this);
+
+    /// <summary>Applies <paramref name="interaction"/>: timeouts up to its instant, then the trigger it fires.</summary>
+    public void Apply(Interaction interaction)
+    {
+        AdvanceTo(interaction.Timestamp);
+        LastActivity = interaction.Timestamp;
+        if (!_classifier.TryClassify(interaction, out var trigger) || !_definition.TryGetTriggerIndex(trigger, out var triggerIndex))
+        {
+            return;
+        }
+
+        var context = new TransitionContext(interaction, History[^1].TimeInStage(interaction.Timestamp));
+        if (_definition.TryFire(Stage, triggerIndex, in context, out var next) && next != Stage)
+        {
+            Enter(next, interaction.Timestamp, StageEntryReason.Trigger, trigger, interaction.Id);
+        }
+    }
+
+    /// <summary>Applies every inactivity timeout that fires up to <paramref name="until"/>.</summary>
+    public void AdvanceTo(DateTimeOffset until)
+    {
+        if (LastActivity is not { } last)
+        {
+            return;
+        }
+
+        while (_definition.TryGetTimeout(Stage, out var after, out var target))
+        {
+            var enteredAt = History[^1].EnteredAt;
+            var firesAt = (last > enteredAt ? last : enteredAt) + after;
+            if (firesAt > until)
+            {
+                break;
+            }
+
+            Enter(target, firesAt, StageEntryReason.Inactivity, null, null);
+        }
+    }
+
+    private void Enter(StageIndex stage, DateTimeOffset at, StageEntryReason reason, JourneyTrigger? trigger, InteractionId? interactionId)
+    {
+        History[^1] = History[^1].Close(at);
+        History.Add(new StageVisit(_definition.GetStage(stage), at, null, reason, trigger, interactionId));
+        Stage = stage;
+    }
+}
