@@ -1,5 +1,5 @@
-// CxCore quickstart: a generic host that registers CxCore, replays one customer's omnichannel journey
-// through the default journey-stage machine, and prints the stage history with time in each stage.
+// CxCore quickstart: a generic host that registers CxCore, records one customer's omnichannel journey through the
+// engine (journey-stage machine + scoring), and prints the stage history with time in each stage and the explained score.
 using CxCore.DependencyInjection;
 using CxCore.Samples.Quickstart;
 using Microsoft.Extensions.Configuration;
@@ -13,5 +13,5 @@ builder.Services.AddSingleton<QuickstartReport>();
 
 using var host = builder.Build();
 await host.StartAsync();
-host.Services.GetRequiredService<QuickstartReport>().Write(Console.Out);
+await host.Services.GetRequiredService<QuickstartReport>().WriteAsync(Console.Out);
 await host.StopAsync();

@@ -1,17 +1,20 @@
 using System.Globalization;
 using CxCore.Domain;
+using CxCore.Engine;
 using CxCore.Journeys;
 
 namespace CxCore.Samples.Quickstart;
 
-/// <summary>Replays <see cref="SampleJourney"/> and writes the journey a CX analyst would want to see.</summary>
-internal sealed class QuickstartReport(JourneyProjector projector, JourneyDefinition journey)
+/// <summary>Records <see cref="SampleJourney"/> through the engine and writes the journey a CX analyst would want to see.</summary>
+internal sealed class QuickstartReport(ICxEngine engine, JourneyDefinition journey)
 {
-    public void Write(TextWriter output)
+    public async Task WriteAsync(TextWriter output, CancellationToken cancellationToken = default)
     {
         var customer = new CustomerId("c-42");
         var asOf = SampleJourney.Start.AddDays(400);
-        var result = projector.Project(customer, SampleJourney.Interactions(customer), asOf);
+        var recorded = await engine.RecordBatchAsync(SampleJourney.Interactions(customer), cancellationToken);
+        var result = await engine.GetJourneyAsync(customer, asOf, cancellationToken)
+            ?? throw new InvalidOperationException($"The engine has no journey for {customer} after recording {recorded.Recorded} interactions.");
 
         output.WriteLine($"Journey of customer {result.CustomerId} ({result.Interactions.Count} interactions, journey '{journey.Name}'), as of {asOf:yyyy-MM-dd}");
         output.WriteLine();
@@ -38,6 +41,9 @@ internal sealed class QuickstartReport(JourneyProjector projector, JourneyDefini
 
         output.WriteLine();
         output.WriteLine($"Current stage: {result.CurrentStage} since {result.CurrentStageSince:yyyy-MM-dd}");
+        output.WriteLine();
+        output.WriteLine("Experience score:");
+        output.WriteLine(result.Score?.Explain());
         output.WriteLine();
         output.WriteLine("The journey definition, as Mermaid (paste into any Mermaid viewer):");
         output.WriteLine(journey.ToMermaid());

@@ -21,7 +21,7 @@ public sealed class QuickstartTests
         using var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         using var output = new StringWriter();
-        host.Services.GetRequiredService<QuickstartReport>().Write(output);
+        await host.Services.GetRequiredService<QuickstartReport>().WriteAsync(output, TestContext.Current.CancellationToken);
         await host.StopAsync(TestContext.Current.CancellationToken);
         return output.ToString();
     }
@@ -54,6 +54,7 @@ public sealed class QuickstartTests
         Assert.Equal(9, Section(report, "Interactions:").Length);
         Assert.Contains("Current stage: Churned since 2024-12-18", report, StringComparison.Ordinal);
         Assert.Contains("stateDiagram-v2", report, StringComparison.Ordinal);
+        Assert.Matches(@"Experience score:\r?\nScore \d+ \((Detractor|AtRisk|Neutral|Satisfied|Delighted), confidence 0\.\d+\) from \d+ opinions on 9 interactions", report);
         Assert.Contains("    Purchase --> Use : Delivered", report, StringComparison.Ordinal);
     }
 }
