@@ -72,9 +72,7 @@ public sealed class EffortScorer : IInteractionScorer
     public TimeSpan RepeatWindow
     {
         get;
-        init => field = value > TimeSpan.Zero
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(RepeatWindow), value, $"RepeatWindow must be positive (e.g. 7 days), but was {value.ToString("c", CultureInfo.InvariantCulture)}.");
+        init => field = ScoringGuards.Positive(value, nameof(RepeatWindow), "7 days");
     } = DefaultRepeatWindow;
 
     /// <summary>The interaction attribute that identifies the issue a contact is about (an order, a case or ticket id). Default <c>issue</c>.</summary>
