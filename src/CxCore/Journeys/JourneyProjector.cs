@@ -105,8 +105,7 @@ public sealed class JourneyProjector
         while (_definition.TryGetTimeout(stage, out var after, out var target))
         {
             var enteredAt = history[^1].EnteredAt;
-            var firesAt = (last > enteredAt ? last : enteredAt) + after;
-            if (firesAt > until)
+            if (FiresAt(last > enteredAt ? last : enteredAt, after, until) is not { } firesAt)
             {
                 break;
             }
@@ -116,6 +115,21 @@ public sealed class JourneyProjector
         }
 
         return stage;
+    }
+
+    // When a timeout counted from `from` fires, or null when that is after `until`. Compares differences rather than
+    // adding first, so a long timeout or a timestamp near year 9999 means "never" instead of an overflow exception.
+    private static DateTimeOffset? FiresAt(DateTimeOffset from, TimeSpan after, DateTimeOffset until)
+    {
+        if (until - from < after)
+        {
+            return null;
+        }
+
+        // At or before `until`, so representable in UTC; only the local clock of a positive offset can still overflow.
+        return from.DateTime.Ticks + after.Ticks <= DateTime.MaxValue.Ticks
+            ? from + after
+            : new DateTimeOffset(from.UtcTicks + after.Ticks, TimeSpan.Zero);
     }
 
     private void Enter(List<StageVisit> history, StageIndex stage, DateTimeOffset at, StageEntryReason reason, JourneyTrigger? trigger, InteractionId? interactionId)
