@@ -180,14 +180,14 @@ public sealed class EffortScorer : IInteractionScorer
 
     private (int Repeats, bool Switched) CountRepeats(Interaction interaction, ReadOnlySpan<Interaction> earlier)
     {
-        var since = interaction.Timestamp - RepeatWindow;
         interaction.Attributes.TryGetValue(IssueAttribute, out var issue);
         var repeats = 0;
         var switched = false;
         for (var i = earlier.Length - 1; i >= 0; i--)
         {
             var previous = earlier[i];
-            if (previous.Timestamp < since)
+            // A difference, not "Timestamp - RepeatWindow": that overflows for a long window or an early timestamp.
+            if (interaction.Timestamp - previous.Timestamp > RepeatWindow)
             {
                 break;
             }
