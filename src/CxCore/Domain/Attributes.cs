@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
 
 namespace CxCore.Domain;
 
@@ -8,6 +9,9 @@ internal static class Attributes
     public const int MaxKeyLength = 128;
 
     public static IReadOnlyDictionary<string, string> Empty { get; } = ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>An attribute name (or CSV attribute column): 1-<see cref="MaxKeyLength"/> characters, not blank.</summary>
+    public static bool IsValidKey([NotNullWhen(true)] string? key) => !string.IsNullOrWhiteSpace(key) && key.Length <= MaxKeyLength;
 
     public static IReadOnlyDictionary<string, string> Freeze(IReadOnlyDictionary<string, string>? source, string paramName)
     {
@@ -19,7 +23,7 @@ internal static class Attributes
         var copy = new Dictionary<string, string>(source.Count, StringComparer.Ordinal);
         foreach (var (key, value) in source)
         {
-            if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
+            if (!IsValidKey(key))
             {
                 throw new ArgumentException($"{paramName} keys must be 1-{MaxKeyLength} non-blank characters, but one was '{key}'.", paramName);
             }

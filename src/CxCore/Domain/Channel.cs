@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 
 namespace CxCore.Domain;
@@ -14,6 +15,8 @@ namespace CxCore.Domain;
 public readonly record struct Channel
 {
     private const int MaxNameLength = 32;
+
+    private static readonly SearchValues<char> NameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_");
 
     /// <summary>Creates a channel from its lower-case name.</summary>
     /// <param name="name">The name, e.g. <c>web</c> or <c>kiosk</c>.</param>
@@ -78,23 +81,7 @@ public readonly record struct Channel
     /// <summary>Returns true when <paramref name="name"/> is a valid channel name.</summary>
     /// <param name="name">The candidate name.</param>
     /// <returns>Whether the name is a lower-case token as described in the type remarks.</returns>
-    public static bool IsValidName([NotNullWhen(true)] string? name)
-    {
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name[0] is < 'a' or > 'z')
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsValidName([NotNullWhen(true)] string? name) => Names.IsToken(name, MaxNameLength, NameChars);
 
     /// <inheritdoc/>
     public override string ToString() => Name ?? string.Empty;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CxCore.Domain;
 
 /// <summary>
@@ -64,7 +66,7 @@ public sealed class Customer
         get;
         init => field = (value & ~ConsentPurposes.All) == 0
             ? value
-            : throw new ArgumentOutOfRangeException("consent", value, $"consent has undefined flags {(int)(value & ~ConsentPurposes.All)}; expected a combination of Analytics, Personalization, Marketing and Surveys.");
+            : throw new ArgumentOutOfRangeException("consent", value, string.Create(CultureInfo.InvariantCulture, $"consent has undefined flags {(int)(value & ~ConsentPurposes.All)}; expected a combination of Analytics, Personalization, Marketing and Surveys."));
     }
 
     /// <summary>Whether the customer consented to every purpose in <paramref name="purposes"/>.</summary>

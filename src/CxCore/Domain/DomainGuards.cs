@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CxCore.Domain;
 
 /// <summary>Guards for the domain's enums.</summary>
@@ -7,7 +9,7 @@ internal static class DomainGuards
     {
         if (!Enum.IsDefined(mode))
         {
-            throw new ArgumentOutOfRangeException(paramName, mode, $"{paramName} must be SelfService, Assisted or Automated, but was {(int)mode}.");
+            throw new ArgumentOutOfRangeException(paramName, mode, string.Create(CultureInfo.InvariantCulture, $"{paramName} must be SelfService, Assisted or Automated, but was {(int)mode}."));
         }
     }
 
@@ -15,7 +17,7 @@ internal static class DomainGuards
     {
         if (!Enum.IsDefined(outcome))
         {
-            throw new ArgumentOutOfRangeException(paramName, outcome, $"{paramName} must be Unknown, Succeeded, Failed or Abandoned, but was {(int)outcome}.");
+            throw new ArgumentOutOfRangeException(paramName, outcome, string.Create(CultureInfo.InvariantCulture, $"{paramName} must be Unknown, Succeeded, Failed or Abandoned, but was {(int)outcome}."));
         }
     }
 }

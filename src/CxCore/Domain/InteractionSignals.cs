@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CxCore.Domain;
 
 /// <summary>
@@ -43,7 +45,7 @@ public readonly record struct InteractionSignals
     {
         if (value is { } v && (v < min || v > max))
         {
-            throw new ArgumentOutOfRangeException(field, v, $"{label} must be between {min} and {max}, but was {v}.");
+            throw new ArgumentOutOfRangeException(field, v, string.Create(CultureInfo.InvariantCulture, $"{label} must be between {min} and {max}, but was {v}."));
         }
 
         return value;
@@ -53,7 +55,7 @@ public readonly record struct InteractionSignals
     {
         if (value is { } v && (v < TimeSpan.Zero || v > MaxDuration))
         {
-            throw new ArgumentOutOfRangeException(field, v, $"{label} must be between 0 and {MaxDuration.TotalDays:0} days, but was {v}.");
+            throw new ArgumentOutOfRangeException(field, v, string.Create(CultureInfo.InvariantCulture, $"{label} must be between 0 and {MaxDuration.TotalDays:0} days, but was {v}."));
         }
 
         return value;

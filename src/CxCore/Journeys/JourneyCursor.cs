@@ -68,14 +68,28 @@ internal sealed class JourneyCursor
         while (_definition.TryGetTimeout(Stage, out var after, out var target))
         {
             var enteredAt = History[^1].EnteredAt;
-            var firesAt = (last > enteredAt ? last : enteredAt) + after;
-            if (firesAt > until)
+            if (FiresAt(last > enteredAt ? last : enteredAt, after, until) is not { } firesAt)
             {
                 break;
             }
 
             Enter(target, firesAt, StageEntryReason.Inactivity, null, null);
         }
+    }
+
+    // When a timeout counted from `from` fires, or null when that is after `until`. Compares differences rather than
+    // adding first, so a long timeout or a timestamp near year 9999 means "never" instead of an overflow exception.
+    private static DateTimeOffset? FiresAt(DateTimeOffset from, TimeSpan after, DateTimeOffset until)
+    {
+        if (until - from < after)
+        {
+            return null;
+        }
+
+        // At or before `until`, so representable in UTC; only the local clock of a positive offset can still overflow.
+        return from.DateTime.Ticks + after.Ticks <= DateTime.MaxValue.Ticks
+            ? from + after
+            : new DateTimeOffset(from.UtcTicks + after.Ticks, TimeSpan.Zero);
     }
 
     private void Enter(StageIndex stage, DateTimeOffset at, StageEntryReason reason, JourneyTrigger? trigger, InteractionId? interactionId)

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
 
@@ -29,9 +30,9 @@ public sealed class CxScore
         InteractionCount = interactionCount;
         Mean = mean;
         Shares = shares;
-        Contributions = contributions;
-        ByScorer = byScorer;
-        ByInteraction = byInteraction;
+        Contributions = ReadOnly(contributions);
+        ByScorer = ReadOnly(byScorer);
+        ByInteraction = ReadOnly(byInteraction);
     }
 
     /// <summary>The score, 0–100; 50 when <see cref="Band"/> is <see cref="CxBand.Unrated"/>.</summary>
@@ -108,6 +109,9 @@ public sealed class CxScore
     public override string ToString() => Band == CxBand.Unrated
         ? "Unrated"
         : string.Create(CultureInfo.InvariantCulture, $"{Value:0.0} {Band} (confidence {Confidence:0.00})");
+
+    // The pipeline hands over arrays and lists; wrap them so a caller cannot cast the score's lists back and edit them.
+    private static ReadOnlyCollection<T> ReadOnly<T>(IReadOnlyList<T> items) => new(items as IList<T> ?? [.. items]);
 
     private InteractionContribution? Find(Func<InteractionContribution, bool> predicate)
     {

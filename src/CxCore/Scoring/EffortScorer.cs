@@ -72,9 +72,7 @@ public sealed class EffortScorer : IInteractionScorer
     public TimeSpan RepeatWindow
     {
         get;
-        init => field = value > TimeSpan.Zero
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(RepeatWindow), value, $"RepeatWindow must be positive (e.g. 7 days), but was {value.ToString("c", CultureInfo.InvariantCulture)}.");
+        init => field = ScoringGuards.Positive(value, nameof(RepeatWindow), "7 days");
     } = DefaultRepeatWindow;
 
     /// <summary>The interaction attribute that identifies the issue a contact is about (an order, a case or ticket id). Default <c>issue</c>.</summary>
@@ -182,14 +180,14 @@ public sealed class EffortScorer : IInteractionScorer
 
     private (int Repeats, bool Switched) CountRepeats(Interaction interaction, ReadOnlySpan<Interaction> earlier)
     {
-        var since = interaction.Timestamp - RepeatWindow;
         interaction.Attributes.TryGetValue(IssueAttribute, out var issue);
         var repeats = 0;
         var switched = false;
         for (var i = earlier.Length - 1; i >= 0; i--)
         {
             var previous = earlier[i];
-            if (previous.Timestamp < since)
+            // A difference, not "Timestamp - RepeatWindow": that overflows for a long window or an early timestamp.
+            if (interaction.Timestamp - previous.Timestamp > RepeatWindow)
             {
                 break;
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CxCore.Domain;
 
 namespace CxCore.Scoring;
@@ -29,9 +28,7 @@ public sealed class HealthScorer : IInteractionScorer
     public TimeSpan DefaultCadence
     {
         get;
-        init => field = value > TimeSpan.Zero
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(DefaultCadence), value, $"DefaultCadence must be positive (e.g. 30 days), but was {value.ToString("c", CultureInfo.InvariantCulture)}.");
+        init => field = ScoringGuards.Positive(value, nameof(DefaultCadence), "30 days");
     } = TimeSpan.FromDays(30);
 
     /// <inheritdoc/>

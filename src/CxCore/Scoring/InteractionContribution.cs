@@ -3,7 +3,7 @@ using CxCore.Domain;
 namespace CxCore.Scoring;
 
 /// <summary>What one interaction contributed to a <see cref="CxScore"/>, over all scorers.</summary>
-/// <param name="Index">The interaction's position in the journey (0 = oldest).</param>
+/// <param name="InteractionIndex">The interaction's position in the journey (0 = oldest).</param>
 /// <param name="InteractionId">The interaction.</param>
 /// <param name="Timestamp">When it happened.</param>
 /// <param name="Score">The interaction's own score: the weighted mean of the opinions on it, 0–100.</param>
@@ -13,7 +13,7 @@ namespace CxCore.Scoring;
 /// <param name="IsWorst">Whether it is the worst moment of the journey (the peak of peak–end).</param>
 /// <param name="IsLatest">Whether it is the latest scored moment (the end of peak–end).</param>
 public readonly record struct InteractionContribution(
-    int Index,
+    int InteractionIndex,
     InteractionId InteractionId,
     DateTimeOffset Timestamp,
     double Score,

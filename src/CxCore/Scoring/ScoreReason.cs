@@ -1,3 +1,6 @@
+using System.Buffers;
+using CxCore.Domain;
+
 namespace CxCore.Scoring;
 
 /// <summary>
@@ -10,6 +13,8 @@ public sealed record ScoreReason
 {
     /// <summary>The longest code accepted, in characters.</summary>
     public const int MaxCodeLength = 64;
+
+    private static readonly SearchValues<char> CodeChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_-.");
 
     /// <summary>Creates a reason.</summary>
     /// <param name="code">A lower-case token of letters, digits, <c>_</c>, <c>-</c> and <c>.</c>, starting with a letter, at most 64 characters.</param>
@@ -42,21 +47,5 @@ public sealed record ScoreReason
     /// <inheritdoc/>
     public override string ToString() => $"{Code}: {Description}";
 
-    private static bool IsValidCode(string? code)
-    {
-        if (string.IsNullOrEmpty(code) || code.Length > MaxCodeLength || code[0] is < 'a' or > 'z')
-        {
-            return false;
-        }
-
-        foreach (var c in code)
-        {
-            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsValidCode(string? code) => Names.IsToken(code, MaxCodeLength, CodeChars);
 }

@@ -87,21 +87,21 @@ public sealed class ScoringPipeline
     public BandThresholds Bands { get; }
 
     /// <summary>The weight of a scorer.</summary>
-    /// <param name="scorerName">The scorer's name.</param>
+    /// <param name="name">The scorer's name.</param>
     /// <returns>Its weight.</returns>
     /// <exception cref="KeyNotFoundException">No scorer of that name is in the pipeline.</exception>
-    public double WeightOf(string scorerName)
+    public double WeightOf(string name)
     {
-        ArgumentNullException.ThrowIfNull(scorerName);
+        ArgumentNullException.ThrowIfNull(name);
         for (var k = 0; k < _scorers.Length; k++)
         {
-            if (_scorers[k].Name == scorerName)
+            if (_scorers[k].Name == name)
             {
                 return _weights[k];
             }
         }
 
-        throw new KeyNotFoundException($"No scorer named '{scorerName}' is in the pipeline; it has: {string.Join(", ", _scorers.Select(s => s.Name))}.");
+        throw new KeyNotFoundException($"No scorer named '{name}' is in the pipeline; it has: {string.Join(", ", _scorers.Select(s => s.Name))}.");
     }
 
     /// <summary>Scores a journey with its full explanation.</summary>

@@ -21,7 +21,7 @@ internal sealed class CsvRowFormatter
         _attributeSet = new HashSet<string>(StringComparer.Ordinal);
         foreach (var column in attributeColumns)
         {
-            if (column is null || string.IsNullOrWhiteSpace(column) || column.Length > Domain.Attributes.MaxKeyLength)
+            if (!Domain.Attributes.IsValidKey(column))
             {
                 throw new ArgumentException(
                     $"Attribute columns must be named with 1-{Domain.Attributes.MaxKeyLength} characters, not blank, but one was '{column}'.",

@@ -281,7 +281,7 @@ internal sealed class EventDraft : IDisposable
 
     public ReadError? SetAttribute(string key, string value)
     {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > Domain.Attributes.MaxKeyLength)
+        if (!Domain.Attributes.IsValidKey(key))
         {
             return Error("attributes", key, $"attribute names must be 1-{Domain.Attributes.MaxKeyLength} characters and not blank");
         }

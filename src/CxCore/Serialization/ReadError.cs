@@ -24,21 +24,17 @@ public sealed record ReadError(long LineNumber, string? Field, string? Value, st
 
     /// <summary>The 1-based line number; 0 when the problem is not tied to a line.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
-    public long LineNumber { get; init; } = LineNumber >= 0
-        ? LineNumber
-        : throw new ArgumentOutOfRangeException(nameof(LineNumber), LineNumber, "LineNumber must be 0 or more.");
+    public long LineNumber { get; init => field = CheckLineNumber(value, nameof(LineNumber)); } = CheckLineNumber(LineNumber, nameof(LineNumber));
 
     /// <summary>The canonical field name or CSV column to blame, if any.</summary>
     public string? Field { get; init; } = Field;
 
     /// <summary>The offending value, shortened to <see cref="MaxValueLength"/> characters.</summary>
-    public string? Value { get; init; } = Shorten(Value);
+    public string? Value { get; init => field = Shorten(value); } = Shorten(Value);
 
     /// <summary>Why the line was rejected.</summary>
     /// <exception cref="ArgumentException">Null, empty or white space.</exception>
-    public string Reason { get; init; } = !string.IsNullOrWhiteSpace(Reason)
-        ? Reason
-        : throw new ArgumentException("Reason must not be empty.", nameof(Reason));
+    public string Reason { get; init => field = CheckReason(value, nameof(Reason)); } = CheckReason(Reason, nameof(Reason));
 
     /// <summary>Formats the error as <c>line 7: field 'nps': value '11': NPS must be between 0 and 10, but was 11.</c></summary>
     /// <returns>The one-line description, leaving out the parts that are absent.</returns>
@@ -62,6 +58,15 @@ public sealed record ReadError(long LineNumber, string? Field, string? Value, st
 
         return text.Append(Reason).ToString();
     }
+
+    // Called from both the initialisers (the constructor) and the init accessors (`with`), so neither bypasses them.
+    private static long CheckLineNumber(long value, string paramName) => value >= 0
+        ? value
+        : throw new ArgumentOutOfRangeException(paramName, value, "LineNumber must be 0 or more.");
+
+    private static string CheckReason(string value, string paramName) => !string.IsNullOrWhiteSpace(value)
+        ? value
+        : throw new ArgumentException("Reason must not be empty.", paramName);
 
     private static string? Shorten(string? value) =>
         value is { Length: > MaxValueLength } ? string.Concat(value.AsSpan(0, MaxValueLength - 1), "…") : value;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxCore.Domain;
 
 namespace CxCore.Tests.Domain;
@@ -76,5 +77,22 @@ public sealed class InteractionSignalsTests
     {
         Assert.Equal(new InteractionSignals { Csat = 4, Value = 10m }, new InteractionSignals { Csat = 4, Value = 10m });
         Assert.NotEqual(new InteractionSignals { Csat = 4 }, new InteractionSignals { Csat = 5 });
+    }
+
+    [Fact]
+    public void Messages_are_formatted_with_the_invariant_culture_whatever_the_current_one()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            // Swedish writes negative numbers with U+2212; the message ends up in read reports, which are data.
+            CultureInfo.CurrentCulture = new CultureInfo("sv-SE");
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => new InteractionSignals { Nps = -1 });
+            Assert.StartsWith("NPS must be between 0 and 10, but was -1.", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 }

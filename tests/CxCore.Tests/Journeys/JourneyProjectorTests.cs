@@ -189,4 +189,29 @@ public sealed class JourneyProjectorTests
         Assert.Throws<ArgumentNullException>(() => Projector.Project(TestData.Customer, null!, T0));
         Assert.Throws<ArgumentNullException>(() => Projector.Project(TestData.Customer, [null!], T0));
     }
+
+    [Fact]
+    public void A_timeout_beyond_the_calendar_never_fires_instead_of_overflowing()
+    {
+        var definition = new JourneyDefinitionBuilder("far")
+            .Stages(JourneyStage.Awareness, JourneyStage.Dormant)
+            .InitialStage(JourneyStage.Awareness)
+            .From(JourneyStage.Awareness).After(TimeSpan.MaxValue).To(JourneyStage.Dormant)
+            .Build();
+        var projector = new JourneyProjector(definition, DefaultJourney.Classifier);
+
+        var journey = projector.Project(TestData.Customer, [TestData.At("e-1", 0, "ad_view")], DateTimeOffset.MaxValue);
+
+        Assert.Equal(JourneyStage.Awareness, journey.CurrentStage);
+    }
+
+    [Fact]
+    public void A_timeout_that_would_fire_after_year_9999_never_fires_instead_of_overflowing()
+    {
+        var late = new Interaction(new InteractionId("e-1"), TestData.Customer, new DateTimeOffset(9999, 12, 1, 0, 0, 0, TimeSpan.Zero), Channel.Web, "purchase");
+
+        var journey = Projector.Project(TestData.Customer, [late], DateTimeOffset.MaxValue);
+
+        Assert.Equal(JourneyStage.Purchase, journey.CurrentStage);
+    }
 }

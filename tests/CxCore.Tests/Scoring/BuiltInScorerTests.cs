@@ -151,6 +151,16 @@ public sealed class BuiltInScorerTests
     }
 
     [Fact]
+    public void A_repeat_window_longer_than_the_calendar_counts_every_earlier_contact_instead_of_overflowing()
+    {
+        var contacts = new Scenario().Add(0, "support_request").Add(400, "support_request");
+        var effort = new EffortScorer { RepeatWindow = TimeSpan.MaxValue };
+
+        Assert.True(contacts.TryScoreLatest(effort, out var component));
+        Assert.Equal("repeat_contact", component.Reason.Code);
+    }
+
+    [Fact]
     public void Effort_options_are_validated_with_clear_messages()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new EffortScorer { RepeatWindow = TimeSpan.Zero });

@@ -1,4 +1,5 @@
 using System.Text;
+using CxCore.Tests.TestSupport;
 
 namespace CxCore.Tests.Scoring;
 
@@ -12,21 +13,10 @@ internal static class OlistReviews
     public const string FileName = "olist_order_reviews_dataset.csv";
 
     /// <summary>The folder holding the Olist CSV files, found by walking up from the test binaries; null when absent.</summary>
-    public static string? FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data", "olist"), Path.Combine(dir.FullName, "..", "shared", "data", "olist") })
-            {
-                if (File.Exists(Path.Combine(candidate, FileName)))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
-
-        return null;
-    }
+    public static string? FindFolder() =>
+        TestPaths.FindFileAbove(Path.Combine("shared", "data", "olist", FileName), Path.Combine("..", "shared", "data", "olist", FileName)) is { } file
+            ? Path.GetDirectoryName(file)
+            : null;
 
     public static IReadOnlyList<LabelledText> Load(string folder, bool heldOut)
     {

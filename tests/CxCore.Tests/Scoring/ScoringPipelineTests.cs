@@ -367,4 +367,16 @@ public sealed class ScoringPipelineTests
             return true;
         }
     }
+
+    [Fact]
+    public void A_score_cannot_be_changed_through_its_lists()
+    {
+        var s = WorkedExample();
+        var score = ScoringPipeline.Default.Score(s.Interactions, s.Last);
+
+        Assert.True(((ICollection<ScoreContribution>)score.Contributions).IsReadOnly);
+        Assert.True(((ICollection<ScorerContribution>)score.ByScorer).IsReadOnly);
+        Assert.True(((ICollection<InteractionContribution>)score.ByInteraction).IsReadOnly);
+        Assert.Throws<NotSupportedException>(() => ((IList<ScoreContribution>)score.Contributions)[0] = default);
+    }
 }

@@ -1,5 +1,6 @@
 using CxCore.Domain;
 using CxCore.Scoring;
+using CxCore.Tests.TestSupport;
 
 namespace CxCore.Tests.Scoring;
 
@@ -52,21 +53,9 @@ public sealed class SentimentAccuracyTests(ITestOutputHelper output)
             .Select(line => line.Split('\t'))
             .Select(parts => new LabelledText(parts[0] == "pos", parts[1], parts[2]))];
 
-    private static string FindFixture()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "Scoring", "Fixtures", FixtureName), Path.Combine(dir.FullName, "tests", "CxCore.Tests", "Scoring", "Fixtures", FixtureName) })
-            {
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"{FixtureName} not found above {AppContext.BaseDirectory}.");
-    }
+    private static string FindFixture() =>
+        TestPaths.FindFileAbove(Path.Combine("Scoring", "Fixtures", FixtureName), Path.Combine("tests", "CxCore.Tests", "Scoring", "Fixtures", FixtureName))
+        ?? throw new FileNotFoundException($"{FixtureName} not found above {AppContext.BaseDirectory}.");
 
     private static AccuracyResult Measure(IReadOnlyList<LabelledText> texts)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using CxCore.Tests.TestSupport;
 
 namespace CxCore.Tests.Serialization;
 
@@ -6,7 +7,7 @@ namespace CxCore.Tests.Serialization;
 /// A read-only stream of <c>lines</c> synthetic JSONL events produced as it is read, so a test can feed the reader far
 /// more data than it may hold without the test holding it either.
 /// </summary>
-internal sealed class GeneratedJsonLinesStream(int lines) : Stream
+internal sealed class GeneratedJsonLinesStream(int lines) : ReadOnlyTestStream
 {
     private readonly byte[] _line = new byte[512];
     private int _next;
@@ -15,20 +16,12 @@ internal sealed class GeneratedJsonLinesStream(int lines) : Stream
 
     public long BytesProduced { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => throw new NotSupportedException();
 
     public override long Position { get => BytesProduced; set => throw new NotSupportedException(); }
 
     public static string Line(int i) =>
         $$$"""{"id":"e-{{{i}}}","customerId":"c-{{{i % 5000}}}","timestamp":"2024-03-01T09:15:00+00:00","channel":"web","kind":"page_view","waitSeconds":{{{i % 600}}},"attributes":{"n":"{{{i}}}"}}""" + "\n";
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -55,17 +48,4 @@ internal sealed class GeneratedJsonLinesStream(int lines) : Stream
         BytesProduced += written;
         return written;
     }
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Read(buffer.Span));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

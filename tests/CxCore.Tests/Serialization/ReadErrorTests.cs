@@ -44,4 +44,14 @@ public sealed class ReadErrorTests
         Assert.Equal("boom", new InteractionReadException("boom", new InvalidOperationException()).Error.Reason);
         Assert.Equal(0, new InteractionReadException().Error.LineNumber);
     }
+
+    [Fact]
+    public void A_with_expression_cannot_bypass_the_checks()
+    {
+        var error = new ReadError(1, "text", "short", "too long");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => error with { LineNumber = -1 });
+        Assert.Throws<ArgumentException>(() => error with { Reason = " " });
+        Assert.Equal(ReadError.MaxValueLength, (error with { Value = new string('a', 1000) }).Value!.Length);
+    }
 }

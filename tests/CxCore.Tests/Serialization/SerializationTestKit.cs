@@ -1,6 +1,7 @@
 using System.Text;
 using CxCore.Domain;
 using CxCore.Serialization;
+using CxCore.Tests.TestSupport;
 
 namespace CxCore.Tests.Serialization;
 
@@ -10,18 +11,10 @@ internal static class SerializationTestKit
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>The path of a file in Fixtures/, found from the repository root (works from any output folder).</summary>
-    public static string Fixture(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CxCore.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "CxCore.Tests", "Serialization", "Fixtures", name);
-            }
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (CxCore.sln) above " + AppContext.BaseDirectory);
-    }
+    public static string Fixture(string name) =>
+        TestPaths.FindFileAbove("CxCore.sln") is { } solution
+            ? Path.Combine(Path.GetDirectoryName(solution)!, "tests", "CxCore.Tests", "Serialization", "Fixtures", name)
+            : throw new InvalidOperationException("Could not find the repository root (CxCore.sln) above " + AppContext.BaseDirectory);
 
     public static Task<ReadResult> ReadJsonLines(string text, InteractionReaderOptions? options = null, ChannelRegistry? channels = null) =>
         Read(Utf8(text), csv: false, options, channels);
