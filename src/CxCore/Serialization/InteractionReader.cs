@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using CxCore.Domain;
+using CxCore.Engine;
 
 namespace CxCore.Serialization;
 
@@ -156,6 +157,7 @@ public sealed class InteractionReader
     private void Reject(ReadError error, ReadReport report)
     {
         report.Rejected++;
+        CxTelemetry.Rejected.Add(1);
         report.Add(error, Options.MaxReportedErrors);
         Options.OnError?.Invoke(error);
         if (Options.Strict)
