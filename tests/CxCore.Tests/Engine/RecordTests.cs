@@ -222,6 +222,26 @@ public sealed class RecordTests
     }
 
     [Fact]
+    public async Task Interactions_at_the_same_instant_give_the_same_score_whatever_their_arrival_order()
+    {
+        var bad = Of("c-1", "e-a", 1, "contact", InteractionOutcome.Failed, csat: 1, nps: 0);
+        var good = Of("c-1", "e-b", 1, "support_resolved", csat: 5, nps: 10);
+        var first = Create();
+        var second = Create();
+        await first.RecordAsync(Of("c-1", "e-0", 0, "purchase"), Ct);
+        await second.RecordAsync(Of("c-1", "e-0", 0, "purchase"), Ct);
+
+        await first.RecordAsync(bad, Ct);
+        var badThenGood = await first.RecordAsync(good, Ct);
+        await second.RecordAsync(good, Ct);
+        var goodThenBad = await second.RecordAsync(bad, Ct);
+
+        Assert.Equal(badThenGood.Score, goodThenBad.Score);
+        var journey = await first.GetJourneyAsync(Id("c-1"), TestData.T0.AddDays(1), Ct);
+        Assert.Equal(journey!.Score!.Summary, goodThenBad.Score);
+    }
+
+    [Fact]
     public async Task RecordAsync_with_a_cancelled_token_records_nothing()
     {
         var engine = Create();
