@@ -45,7 +45,7 @@ public sealed class JourneyScorer
     /// <summary>The pipeline.</summary>
     public ScoringPipeline Pipeline { get; }
 
-    /// <summary>The interactions added, in time order (equal timestamps in arrival order).</summary>
+    /// <summary>The interactions added, in time order (equal timestamps in ordinal id order, whatever the arrival order).</summary>
     public IReadOnlyList<Interaction> Interactions { get; }
 
     /// <summary>
@@ -67,7 +67,9 @@ public sealed class JourneyScorer
         }
 
         var position = span.Length;
-        while (position > 0 && span[position - 1].Timestamp > interaction.Timestamp)
+        // Equal timestamps are kept in id order (as journeys replay them), so the result never depends on arrival order.
+        while (position > 0 && (span[position - 1].Timestamp > interaction.Timestamp
+            || (span[position - 1].Timestamp == interaction.Timestamp && string.CompareOrdinal(span[position - 1].Id.Value, interaction.Id.Value) > 0)))
         {
             position--;
         }

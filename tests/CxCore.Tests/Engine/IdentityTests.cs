@@ -1,0 +1,156 @@
+using CxCore.Domain;
+using CxCore.Engine;
+using CxCore.Storage;
+using static CxCore.Tests.Engine.EngineTestKit;
+
+namespace CxCore.Tests.Engine;
+
+/// <summary>Aliases that file interactions under the right customer, and merging two customers into one.</summary>
+public sealed class IdentityTests
+{
+    private static readonly CustomerIdentity AnaEmail = new(IdentityKind.Email, "ana@example.com");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Customer Ana(params CustomerIdentity[] identities) => new(Id("c-ana")) { Identities = identities };
+
+    [Fact]
+    public async Task An_interaction_filed_under_a_registered_email_lands_in_that_customers_journey()
+    {
+        var engine = Create();
+        await engine.RegisterCustomerAsync(Ana(AnaEmail), Ct);
+        await engine.RecordAsync(Of("c-ana", "e-1", 0, "product_view"), Ct);
+
+        var result = await engine.RecordAsync(Of("email:ANA@example.com", "e-2", 1, "purchase"), Ct);
+
+        Assert.Equal(Id("c-ana"), result.CustomerId);
+        Assert.Equal(JourneyStage.Purchase, result.Stage);
+        var journey = await engine.GetJourneyAsync(Id("c-ana"), Now, Ct);
+        Assert.Equal(["e-1", "e-2"], journey!.Interactions.Select(i => i.Id.Value));
+        Assert.All(journey.Interactions, i => Assert.Equal(Id("c-ana"), i.CustomerId));
+        Assert.Null(await engine.GetJourneyAsync(Id("email:nobody@example.com"), Now, Ct));
+    }
+
+    [Fact]
+    public async Task GetJourneyAsync_accepts_an_alias()
+    {
+        var engine = Create();
+        await engine.RegisterCustomerAsync(Ana(AnaEmail, new CustomerIdentity(IdentityKind.Phone, "+55 11 5555-0101")), Ct);
+        await engine.RecordAllAsync(HappyPath("c-ana"));
+
+        var byEmail = await engine.GetJourneyAsync(Id("email:ana@example.com"), Now, Ct);
+        var byPhone = await engine.GetJourneyAsync(Id("phone:+551155550101"), Now, Ct);
+
+        Assert.Equal(Id("c-ana"), byEmail!.CustomerId);
+        Assert.Equal(Id("c-ana"), byPhone!.CustomerId);
+        Assert.Equal(5, byPhone.Interactions.Count);
+    }
+
+    [Fact]
+    public async Task An_unregistered_alias_is_a_customer_id_of_its_own()
+    {
+        var engine = Create();
+
+        var result = await engine.RecordAsync(Of("email:bob@example.com", "e-1", 0, "purchase"), Ct);
+
+        Assert.Equal(Id("email:bob@example.com"), result.CustomerId);
+    }
+
+    [Fact]
+    public async Task Registering_an_alias_owned_by_another_customer_throws_naming_both()
+    {
+        var engine = Create();
+        await engine.RegisterCustomerAsync(Ana(AnaEmail), Ct);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await engine.RegisterCustomerAsync(new Customer(Id("c-impostor")) { Identities = [AnaEmail] }, Ct));
+
+        Assert.Contains("c-ana", error.Message, StringComparison.Ordinal);
+        Assert.Contains("c-impostor", error.Message, StringComparison.Ordinal);
+        var result = await engine.RecordAsync(Of("email:ana@example.com", "e-1", 0, "purchase"), Ct);
+        Assert.Equal(Id("c-ana"), result.CustomerId);
+    }
+
+    [Fact]
+    public async Task A_rejected_registration_links_none_of_its_aliases()
+    {
+        var store = new InMemoryJourneyStore();
+        var engine = Create(store);
+        await engine.RegisterCustomerAsync(Ana(AnaEmail), Ct);
+        var phone = new CustomerIdentity(IdentityKind.Phone, "+5511999990000");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await engine.RegisterCustomerAsync(new Customer(Id("c-bob")) { Identities = [phone, AnaEmail] }, Ct));
+
+        Assert.Null(await store.FindCustomerAsync(phone, Ct));
+    }
+
+    [Fact]
+    public async Task Registering_the_same_customer_again_is_fine()
+    {
+        var engine = Create();
+        await engine.RegisterCustomerAsync(Ana(AnaEmail), Ct);
+
+        await engine.RegisterCustomerAsync(Ana(AnaEmail), Ct);
+
+        Assert.Equal(Id("c-ana"), (await engine.RecordAsync(Of("email:ana@example.com", "e-1", 0, "purchase"), Ct)).CustomerId);
+    }
+
+    [Fact]
+    public async Task MergeCustomersAsync_moves_interactions_and_aliases_and_recomputes_the_target_journey()
+    {
+        var store = new InMemoryJourneyStore();
+        var engine = Create(store);
+        var guestEmail = new CustomerIdentity(IdentityKind.Email, "guest@example.com");
+        await engine.RegisterCustomerAsync(new Customer(Id("c-guest")) { Identities = [guestEmail] }, Ct);
+        var path = HappyPath("c-ana");
+        await engine.RecordAllAsync([path[0], path[1], path[4]]);
+        await engine.RecordAsync(Of("c-guest", path[2].Id.Value, 2, "purchase"), Ct);
+        await engine.RecordAsync(Of("c-guest", path[3].Id.Value, 5, "delivered"), Ct);
+
+        var merged = await engine.MergeCustomersAsync(Id("c-guest"), Id("c-ana"), Ct);
+
+        Assert.Equal(Id("c-ana"), merged.CustomerId);
+        Assert.Equal(path.Select(i => i.Id), merged.Interactions.Select(i => i.Id));
+        var (reference, score) = Reference(Id("c-ana"), path, Now);
+        AssertSameJourney(reference, score, await engine.GetJourneyAsync(Id("c-ana"), Now, Ct));
+        Assert.Equal(reference.StageHistory, merged.StageHistory);
+        Assert.Empty(await store.GetInteractionsAsync(Id("c-guest"), Ct));
+        Assert.Equal(5, (await store.GetInteractionsAsync(Id("c-ana"), Ct)).Count);
+        Assert.Equal(Id("c-ana"), await store.FindCustomerAsync(guestEmail, Ct));
+        Assert.DoesNotContain(Id("c-guest"), await store.GetCustomerIdsAsync(Ct).ToListAsync());
+    }
+
+    [Fact]
+    public async Task After_a_merge_interactions_and_lookups_for_the_source_id_land_in_the_target()
+    {
+        var engine = Create();
+        await engine.RecordAsync(Of("c-ana", "e-1", 0, "add_to_cart"), Ct);
+        await engine.RecordAsync(Of("c-guest", "e-2", 1, "purchase"), Ct);
+        await engine.MergeCustomersAsync(Id("c-guest"), Id("c-ana"), Ct);
+
+        var result = await engine.RecordAsync(Of("c-guest", "e-3", 2, "delivered"), Ct);
+        var duplicate = await engine.RecordAsync(Of("c-guest", "e-2", 1, "purchase"), Ct);
+
+        Assert.Equal(Id("c-ana"), result.CustomerId);
+        Assert.Equal(JourneyStage.Use, result.Stage);
+        Assert.Equal(RecordStatus.Duplicate, duplicate.Status);
+        var viaSource = await engine.GetJourneyAsync(Id("c-guest"), Now, Ct);
+        Assert.Equal(Id("c-ana"), viaSource!.CustomerId);
+        Assert.Equal(["e-1", "e-2", "e-3"], viaSource.Interactions.Select(i => i.Id.Value));
+        Assert.DoesNotContain(await engine.GetCustomersInStageAsync(JourneyStage.Purchase, Now, Ct).ToListAsync(), s => s.CustomerId == Id("c-guest"));
+    }
+
+    [Fact]
+    public async Task Merging_a_customer_into_itself_throws()
+    {
+        var engine = Create();
+        await engine.RegisterCustomerAsync(Ana(AnaEmail), Ct);
+        await engine.RecordAllAsync(HappyPath("c-ana"));
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(async () => await engine.MergeCustomersAsync(Id("c-ana"), Id("c-ana"), Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(async () => await engine.MergeCustomersAsync(Id("email:ana@example.com"), Id("c-ana"), Ct));
+
+        Assert.Equal(5, (await engine.GetJourneyAsync(Id("c-ana"), Now, Ct))!.Interactions.Count);
+    }
+}
