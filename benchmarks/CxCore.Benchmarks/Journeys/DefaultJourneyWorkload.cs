@@ -158,54 +158,76 @@ public static class DefaultJourneyWorkload
         TransitionContext context,
         FiringMode firingMode = FiringMode.Queued)
     {
+        return CreateStatelessMachine(
+            stateAccessor,
+            stateMutator,
+            () => DefaultJourneyGuards.IsCompleted(in context),
+            () => DefaultJourneyGuards.IsPositive(in context),
+            () => DefaultJourneyGuards.IsNegative(in context),
+            firingMode);
+    }
+
+    /// <summary>The same machine with the guards given as delegates (e.g. reading the event being fired).</summary>
+    /// <param name="stateAccessor">Reads the current stage.</param>
+    /// <param name="stateMutator">Writes the current stage.</param>
+    /// <param name="completed">The "completed" guard.</param>
+    /// <param name="positive">The "positive" guard.</param>
+    /// <param name="negative">The "negative" guard.</param>
+    /// <param name="firingMode">Stateless' firing mode.</param>
+    /// <returns>The machine.</returns>
+    public static StateMachine<Stage, Trigger> CreateStatelessMachine(
+        Func<Stage> stateAccessor,
+        Action<Stage> stateMutator,
+        Func<bool> completed,
+        Func<bool> positive,
+        Func<bool> negative,
+        FiringMode firingMode = FiringMode.Queued)
+    {
         var machine = new StateMachine<Stage, Trigger>(stateAccessor, stateMutator, firingMode);
-        bool Completed() => DefaultJourneyGuards.IsCompleted(in context);
-        bool Positive() => DefaultJourneyGuards.IsPositive(in context);
-        bool Negative() => DefaultJourneyGuards.IsNegative(in context);
 
         machine.Configure(Stage.Awareness)
             .Permit(Trigger.Searched, Stage.Discovery)
             .Permit(Trigger.ProductViewed, Stage.Consideration)
             .Permit(Trigger.Engaged, Stage.Engagement)
-            .PermitIf(Trigger.Purchased, Stage.Purchase, Completed, "completed");
+            .PermitIf(Trigger.Purchased, Stage.Purchase, completed, "completed");
         machine.Configure(Stage.Discovery)
             .Permit(Trigger.ProductViewed, Stage.Consideration)
             .Permit(Trigger.Engaged, Stage.Engagement)
-            .PermitIf(Trigger.Purchased, Stage.Purchase, Completed, "completed");
+            .PermitIf(Trigger.Purchased, Stage.Purchase, completed, "completed");
         machine.Configure(Stage.Consideration)
             .Permit(Trigger.Engaged, Stage.Engagement)
-            .PermitIf(Trigger.Purchased, Stage.Purchase, Completed, "completed");
+            .PermitIf(Trigger.Purchased, Stage.Purchase, completed, "completed");
         machine.Configure(Stage.Engagement)
-            .PermitIf(Trigger.Purchased, Stage.Purchase, Completed, "completed");
+            .PermitIf(Trigger.Purchased, Stage.Purchase, completed, "completed");
         machine.Configure(Stage.Purchase)
-            .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, Completed, "completed")
+            .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, completed, "completed")
             .Permit(Trigger.Delivered, Stage.Use)
             .Permit(Trigger.SupportRequested, Stage.Support)
-            .PermitIf(Trigger.Reviewed, Stage.Advocacy, Positive, "positive")
-            .PermitIf(Trigger.Reviewed, Stage.Support, Negative, "negative")
+            .PermitIf(Trigger.Reviewed, Stage.Advocacy, positive, "positive")
+            .PermitIf(Trigger.Reviewed, Stage.Support, negative, "negative")
             .Permit(Trigger.Referred, Stage.Advocacy);
         machine.Configure(Stage.Use)
-            .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, Completed, "completed")
+            .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, completed, "completed")
             .Permit(Trigger.SupportRequested, Stage.Support)
-            .PermitIf(Trigger.Reviewed, Stage.Advocacy, Positive, "positive")
-            .PermitIf(Trigger.Reviewed, Stage.Support, Negative, "negative")
+            .PermitIf(Trigger.Reviewed, Stage.Advocacy, positive, "positive")
+            .PermitIf(Trigger.Reviewed, Stage.Support, negative, "negative")
             .Permit(Trigger.Referred, Stage.Advocacy);
         machine.Configure(Stage.Support)
-            .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, Completed, "completed")
+            .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, completed, "completed")
             .Permit(Trigger.SupportResolved, Stage.Use)
-            .PermitIf(Trigger.Reviewed, Stage.Advocacy, Positive, "positive")
+            .PermitIf(Trigger.Reviewed, Stage.Advocacy, positive, "positive")
             .Permit(Trigger.Referred, Stage.Advocacy);
         machine.Configure(Stage.RepeatPurchase)
-            .PermitReentryIf(Trigger.Purchased, Completed, "completed") // Stateless' Permit forbids a transition to the same state.
+            .PermitReentryIf(Trigger.Purchased, completed, "completed") // Stateless' Permit forbids a transition to the same state.
             .Permit(Trigger.Delivered, Stage.Use)
             .Permit(Trigger.SupportRequested, Stage.Support)
-            .PermitIf(Trigger.Reviewed, Stage.Advocacy, Positive, "positive")
-            .PermitIf(Trigger.Reviewed, Stage.Support, Negative, "negative")
+            .PermitIf(Trigger.Reviewed, Stage.Advocacy, positive, "positive")
+            .PermitIf(Trigger.Reviewed, Stage.Support, negative, "negative")
             .Permit(Trigger.Referred, Stage.Advocacy);
         machine.Configure(Stage.Advocacy)
-            .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, Completed, "completed")
+            .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, completed, "completed")
             .Permit(Trigger.SupportRequested, Stage.Support)
-            .PermitIf(Trigger.Reviewed, Stage.Support, Negative, "negative");
+            .PermitIf(Trigger.Reviewed, Stage.Support, negative, "negative");
         foreach (var quiet in (Stage[])[Stage.Dormant, Stage.Churned])
         {
             machine.Configure(quiet)
@@ -213,7 +235,7 @@ public static class DefaultJourneyWorkload
                 .Permit(Trigger.Searched, Stage.Discovery)
                 .Permit(Trigger.ProductViewed, Stage.Consideration)
                 .Permit(Trigger.Engaged, Stage.Engagement)
-                .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, Completed, "completed")
+                .PermitIf(Trigger.Purchased, Stage.RepeatPurchase, completed, "completed")
                 .Permit(Trigger.SupportRequested, Stage.Support);
         }
 

@@ -45,6 +45,14 @@ public sealed class Interaction
         Kind = ValidateKind(kind);
     }
 
+    // Compact storage (millions of these are kept): signals packed, the rarely present fields in one optional object.
+    private Rare? _extra;
+    private long _waitTicks = -1;
+    private byte _csat;
+    private byte _nps;
+    private byte _ces;
+    private byte _outcome;
+
     /// <summary>Unique id; recording the same id twice changes nothing.</summary>
     public InteractionId Id { get; }
 
@@ -70,48 +78,94 @@ public sealed class Interaction
     /// <summary>Who served the customer, when the source says; otherwise the channel's default applies.</summary>
     public ServiceMode? Mode
     {
-        get;
+        get => _extra?.Mode;
         init
         {
             if (value is { } m)
             {
                 DomainGuards.EnsureDefined(m, "mode");
+                Extra.Mode = m;
             }
-
-            field = value;
+            else if (_extra is not null)
+            {
+                _extra.Mode = null;
+            }
         }
     }
 
     /// <summary>How it ended for the customer.</summary>
     public InteractionOutcome Outcome
     {
-        get;
+        get => (InteractionOutcome)_outcome;
         init
         {
             DomainGuards.EnsureDefined(value, "outcome");
-            field = value;
+            _outcome = (byte)value;
         }
     }
 
     /// <summary>Survey answers and operational measurements.</summary>
-    public InteractionSignals Signals { get; init; }
+    public InteractionSignals Signals
+    {
+        get => new()
+        {
+            Csat = _csat == 0 ? null : _csat - 1,
+            Nps = _nps == 0 ? null : _nps - 1,
+            Ces = _ces == 0 ? null : _ces - 1,
+            Wait = _waitTicks < 0 ? null : new TimeSpan(_waitTicks),
+            HandlingTime = _extra?.HandlingTime,
+            Value = _extra?.Value,
+        };
+        init
+        {
+            // Validated by InteractionSignals: CSAT 1–5, NPS 0–10, CES 1–7 fit a byte (+1, 0 for absent), durations are non-negative.
+            _csat = (byte)(value.Csat + 1 ?? 0);
+            _nps = (byte)(value.Nps + 1 ?? 0);
+            _ces = (byte)(value.Ces + 1 ?? 0);
+            _waitTicks = value.Wait?.Ticks ?? -1;
+            if (value.HandlingTime is not null || value.Value is not null || _extra is not null)
+            {
+                Extra.HandlingTime = value.HandlingTime;
+                Extra.Value = value.Value;
+            }
+        }
+    }
 
     /// <summary>Free text the customer wrote or said (review, chat message, call note).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Longer than <see cref="MaxTextLength"/>.</exception>
     public string? Text
     {
-        get;
-        init => field = value is { Length: > MaxTextLength }
-            ? throw new ArgumentOutOfRangeException("text", value.Length, $"text must be at most {MaxTextLength} characters, but was {value.Length}.")
-            : value;
+        get => _extra?.Text;
+        init
+        {
+            if (value is { Length: > MaxTextLength })
+            {
+                throw new ArgumentOutOfRangeException("text", value.Length, $"text must be at most {MaxTextLength} characters, but was {value.Length}.");
+            }
+
+            if (value is not null || _extra is not null)
+            {
+                Extra.Text = value;
+            }
+        }
     }
 
     /// <summary>Free-form attributes (region, campaign, order id …). Never null.</summary>
     public IReadOnlyDictionary<string, string> Attributes
     {
-        get => field ?? Domain.Attributes.Empty;
-        init => field = Domain.Attributes.Freeze(value, "attributes");
+        get => _extra?.Attributes ?? Domain.Attributes.Empty;
+        init
+        {
+            var frozen = Domain.Attributes.Freeze(value, "attributes");
+            if (!ReferenceEquals(frozen, Domain.Attributes.Empty) || _extra is not null)
+            {
+                Extra.Attributes = frozen;
+            }
+        }
     }
+
+    /// <summary>The rarely present fields, allocated only when one is set (set during initialisation only).</summary>
+    private Rare Extra => _extra ??= new Rare();
 
     /// <summary>A copy filed under another customer (identity resolution, merges, pseudonymisation); every other field is kept.</summary>
     internal Interaction WithCustomer(CustomerId customerId) =>
@@ -138,5 +192,14 @@ public sealed class Interaction
         }
 
         return kind;
+    }
+
+    private sealed class Rare
+    {
+        public ServiceMode? Mode;
+        public TimeSpan? HandlingTime;
+        public decimal? Value;
+        public string? Text;
+        public IReadOnlyDictionary<string, string>? Attributes;
     }
 }

@@ -90,6 +90,7 @@ public sealed class CxEngine : ICxEngine
         try
         {
             var cursor = live.Cursor;
+            cursor?.ForgetHistory();
             var stageBefore = cursor is null ? _journey.InitialStage : _journey.GetStage(cursor.Stage);
             var bandBefore = live.Summary.Band;
             if (!await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false) || !live.Scorer.Add(interaction))
@@ -309,6 +310,7 @@ public sealed class CxEngine : ICxEngine
                 }
 
                 targetLive.Cursor = Replay(interactions);
+                targetLive.Cursor.ForgetHistory(trimExcess: true);
                 targetLive.Summary = targetLive.Scorer.Evaluate(Latest(interactions).Timestamp);
                 EngineLog.Merged(_logger, from, to, moved);
                 return Snapshot(to, targetLive, _time.GetUtcNow());
@@ -498,6 +500,7 @@ public sealed class CxEngine : ICxEngine
                     if (stored.Count > 0)
                     {
                         live.Cursor = Replay(live.Scorer.Interactions);
+                        live.Cursor.ForgetHistory(trimExcess: true);
                         live.Summary = live.Scorer.Evaluate(Latest(live.Scorer.Interactions).Timestamp);
                     }
 

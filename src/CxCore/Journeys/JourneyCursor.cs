@@ -37,6 +37,24 @@ internal sealed class JourneyCursor
 
     public JourneyDefinition Definition => _definition;
 
+    /// <summary>
+    /// Drops every visit but the current one (keeping the list's capacity, so this does not allocate). The engine's live
+    /// cursor only needs the current visit between records; full histories are rebuilt by replay when asked for.
+    /// </summary>
+    /// <param name="trimExcess">Also release spare capacity (allocates; for cursors just built by a replay).</param>
+    public void ForgetHistory(bool trimExcess = false)
+    {
+        if (History.Count > 1)
+        {
+            History.RemoveRange(0, History.Count - 1);
+        }
+
+        if (trimExcess)
+        {
+            History.TrimExcess();
+        }
+    }
+
     /// <summary>An independent copy, e.g. to look at the stage as of a later instant without changing this one.</summary>
     public JourneyCursor Clone() => new(this);
 

@@ -78,7 +78,8 @@ public sealed class JourneyScorer
         _tallied = Math.Min(_tallied, position);
         if (_tallies.Length < _interactions.Count)
         {
-            Array.Resize(ref _tallies, Math.Max(8, _tallies.Length * 2));
+            // Grow by half (not double): the tallies are 40 B each and kept for the journey's lifetime.
+            Array.Resize(ref _tallies, Math.Max(4, _tallies.Length + (_tallies.Length / 2)));
         }
 
         // Opinions on every interaction but the latest are final: compute the missing ones now, so Evaluate only reads.

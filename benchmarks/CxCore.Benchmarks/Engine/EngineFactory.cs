@@ -1,0 +1,15 @@
+using CxCore.DependencyInjection;
+using CxCore.Engine;
+using CxCore.Journeys;
+using CxCore.Scoring;
+using CxCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CxCore.Benchmarks.Engine;
+
+/// <summary>An engine as <c>services.AddCxCore()</c> builds it by default: in-memory store, default journey, classifier and scoring, no observers.</summary>
+internal static class EngineFactory
+{
+    public static CxEngine Create(InMemoryJourneyStore store) =>
+        new(store, DefaultJourney.Definition, InteractionClassifier.Default, ScoringPipeline.Default, [], Options.Create(new CxCoreOptions()));
+}
