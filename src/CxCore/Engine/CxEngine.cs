@@ -276,6 +276,9 @@ public sealed class CxEngine : ICxEngine
 
         // Lock both journeys in a fixed order so two opposite merges cannot deadlock.
         var (first, second) = string.CompareOrdinal(from.Value, to.Value) < 0 ? (from, to) : (to, from);
+        Journey merged;
+        List<StageChange>? stageChanges = null;
+        BandChange? bandChange = null;
         var firstLive = await EnterAsync(first, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -283,13 +286,24 @@ public sealed class CxEngine : ICxEngine
             try
             {
                 var (sourceLive, targetLive) = first == from ? (firstLive, secondLive) : (secondLive, firstLive);
+                var sourceInteractions = await _store.GetInteractionsAsync(from, cancellationToken).ConfigureAwait(false);
+                if (sourceInteractions.Count == 0 && targetLive.Scorer.Interactions.Count == 0)
+                {
+                    // Checked before anything changes, so a refused merge leaves both customers as they were.
+                    throw new InvalidOperationException($"Neither customer '{source}' nor '{target}' has any interaction to merge.");
+                }
+
+                var stageBefore = targetLive.Cursor is { } before ? _journey.GetStage(before.Stage) : _journey.InitialStage;
+                var bandBefore = targetLive.Summary.Band;
                 var moved = 0;
-                foreach (var interaction in await _store.GetInteractionsAsync(from, cancellationToken).ConfigureAwait(false))
+                InteractionId? lastMoved = null;
+                foreach (var interaction in sourceInteractions)
                 {
                     var copy = interaction.WithCustomer(to);
                     if (await _store.TryAppendAsync(copy, cancellationToken).ConfigureAwait(false) && targetLive.Scorer.Add(copy))
                     {
                         moved++;
+                        lastMoved = copy.Id;
                     }
                 }
 
@@ -304,16 +318,24 @@ public sealed class CxEngine : ICxEngine
                 Retire(from, sourceLive);
 
                 var interactions = targetLive.Scorer.Interactions;
-                if (interactions.Count == 0)
-                {
-                    throw new InvalidOperationException($"Neither customer '{source}' nor '{target}' has any interaction to merge.");
-                }
-
                 targetLive.Cursor = Replay(interactions);
                 targetLive.Cursor.ForgetHistory(trimExcess: true);
                 targetLive.Summary = targetLive.Scorer.Evaluate(Latest(interactions).Timestamp);
                 EngineLog.Merged(_logger, from, to, moved);
-                return Snapshot(to, targetLive, _time.GetUtcNow());
+                merged = Snapshot(to, targetLive, _time.GetUtcNow());
+                if (_observers.Length > 0)
+                {
+                    var now = targetLive.Cursor.History[^1];
+                    if (now.Stage != stageBefore)
+                    {
+                        stageChanges = [new StageChange(to, stageBefore, now.Stage, now.EnteredAt, now.Reason, now.InteractionId)];
+                    }
+
+                    if (targetLive.Summary.Band != bandBefore && lastMoved is { } cause)
+                    {
+                        bandChange = new BandChange(to, bandBefore, targetLive.Summary.Band, targetLive.Summary, cause);
+                    }
+                }
             }
             finally
             {
@@ -324,6 +346,13 @@ public sealed class CxEngine : ICxEngine
         {
             firstLive.Gate.Release();
         }
+
+        if (stageChanges is not null || bandChange is not null)
+        {
+            await NotifyAsync(stageChanges, bandChange, cancellationToken).ConfigureAwait(false);
+        }
+
+        return merged;
     }
 
     /// <inheritdoc/>

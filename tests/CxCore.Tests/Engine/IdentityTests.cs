@@ -153,4 +153,37 @@ public sealed class IdentityTests
 
         Assert.Equal(5, (await engine.GetJourneyAsync(Id("c-ana"), Now, Ct))!.Interactions.Count);
     }
+
+    [Fact]
+    public async Task A_refused_merge_of_two_customers_without_interactions_changes_nothing()
+    {
+        var store = new InMemoryJourneyStore();
+        var engine = Create(store);
+        var guestEmail = new CustomerIdentity(IdentityKind.Email, "guest@example.com");
+        await engine.RegisterCustomerAsync(new Customer(Id("c-guest")) { Identities = [guestEmail] }, Ct);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await engine.MergeCustomersAsync(Id("c-guest"), Id("c-ana"), Ct));
+
+        Assert.Equal("Neither customer 'c-guest' nor 'c-ana' has any interaction to merge.", error.Message);
+        Assert.Equal(Id("c-guest"), await store.FindCustomerAsync(guestEmail, Ct));
+        Assert.Equal(Id("c-guest"), (await engine.RecordAsync(Of("c-guest", "e-1", 0, "purchase"), Ct)).CustomerId);
+    }
+
+    [Fact]
+    public async Task A_merge_that_moves_the_target_to_another_stage_tells_the_observers()
+    {
+        var observer = new RecordingObserver();
+        var engine = Create(observers: [observer]);
+        await engine.RecordAsync(Of("c-ana", "e-1", 0, "add_to_cart"), Ct);
+        await engine.RecordAsync(Of("c-guest", "e-2", 1, "purchase"), Ct);
+        var before = observer.StageChanges.Count;
+
+        await engine.MergeCustomersAsync(Id("c-guest"), Id("c-ana"), Ct);
+
+        var change = Assert.Single(observer.StageChanges.Skip(before));
+        Assert.Equal(Id("c-ana"), change.CustomerId);
+        Assert.Equal(JourneyStage.Engagement, change.From);
+        Assert.Equal(JourneyStage.Purchase, change.To);
+        Assert.Equal(new InteractionId("e-2"), change.InteractionId);
+    }
 }
