@@ -205,6 +205,30 @@ public sealed class CxEngine : ICxEngine
     }
 
     /// <inheritdoc/>
+    public async IAsyncEnumerable<Journey> GetJourneysAsync(DateTimeOffset? asOf = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var at = asOf ?? _time.GetUtcNow();
+        await foreach (var id in _store.GetCustomerIdsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
+            Journey? journey;
+            try
+            {
+                journey = live.Cursor is null ? null : Snapshot(id, live, at);
+            }
+            finally
+            {
+                live.Gate.Release();
+            }
+
+            if (journey is not null)
+            {
+                yield return journey;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<CustomerStatus> GetCustomersInStageAsync(
         JourneyStage stage,
         DateTimeOffset? asOf = null,

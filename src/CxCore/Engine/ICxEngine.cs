@@ -37,6 +37,16 @@ public interface ICxEngine
     /// <returns>The journey, or null for a customer with no interactions.</returns>
     ValueTask<Journey?> GetJourneyAsync(CustomerId customerId, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every customer's journey as of <paramref name="asOf"/>, one customer at a time: the snapshot analytics run over
+    /// (e.g. <c>FunnelAnalysis.Analyze(await engine.GetJourneysAsync().ToListAsync(), …)</c>). Each journey is consistent
+    /// on its own; recording goes on meanwhile, blocking only the customer being read, for the time it takes to copy it.
+    /// </summary>
+    /// <param name="asOf">The instant; null for now. Interactions after it are left out; inactivity timeouts up to it are applied.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The journeys, with their explained scores, in no particular order.</returns>
+    IAsyncEnumerable<Journey> GetJourneysAsync(DateTimeOffset? asOf = null, CancellationToken cancellationToken = default);
+
     /// <summary>The customers in <paramref name="stage"/> as of <paramref name="asOf"/>.</summary>
     /// <param name="stage">The stage.</param>
     /// <param name="asOf">The instant; null for now.</param>
