@@ -175,7 +175,7 @@ public static class StageAnalysis
                 continue;
             }
 
-            var time = visit.TimeInStage(asOf);
+            var time = asOf - visit.EnteredAt; // not visit.TimeInStage(asOf): the visit may have closed after asOf in this snapshot
             if (time > threshold)
             {
                 stuck.Add(new StuckCustomer(journey.CustomerId, visit.Stage, visit.EnteredAt, time, threshold, rule));
