@@ -196,13 +196,23 @@ public sealed class CxEngine : ICxEngine
         var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
         try
         {
-            return live.Cursor is null ? null : Snapshot(id, live, asOf ?? _time.GetUtcNow());
+            if (live.Cursor is null)
+            {
+                // Nothing is known about this id: drop the empty entry, so looking up unknown ids costs no memory.
+                Retire(id, live);
+                return null;
+            }
+
+            return Snapshot(id, live, asOf ?? _time.GetUtcNow());
         }
         finally
         {
             live.Gate.Release();
         }
     }
+
+    /// <summary>How many customers the engine holds a live journey for (for tests and diagnostics).</summary>
+    internal int LiveCount => _live.Count;
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<Journey> GetJourneysAsync(DateTimeOffset? asOf = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -42,4 +42,21 @@ public sealed class SnapshotTests
 
         Assert.Equal([3, 2, 1], result.Total.Steps.Select(s => s.Converted));
     }
+
+    [Fact]
+    public async Task Looking_up_unknown_customers_keeps_no_state_for_them_and_recording_them_later_still_works()
+    {
+        var engine = Create();
+        await engine.RecordAllAsync(HappyPath("c-1"));
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Null(await engine.GetJourneyAsync(Id($"nobody-{i}"), Now, Ct));
+        }
+
+        Assert.Equal(1, engine.LiveCount);
+        var result = await engine.RecordAsync(Of("nobody-7", "n-1", 0, "purchase"), Ct);
+        Assert.Equal(JourneyStage.Purchase, result.Stage);
+        Assert.Equal(JourneyStage.Purchase, (await engine.GetJourneyAsync(Id("nobody-7"), Now, Ct))!.CurrentStage);
+    }
 }
