@@ -84,8 +84,8 @@ public static class PainPointAnalysis
             customers.Sum(c => c.Hits.Count),
             customers.Count,
             overall,
-            Group(customers, i => i.Touchpoint?.Value, window, overall, (i, _) => (i.Touchpoint, null)),
-            Group(customers, i => i.Channel.Name, window, overall, (i, _) => (null, i.Channel)));
+            Group(customers, i => i.Touchpoint?.Value, window, overall, i => (i.Touchpoint, null)),
+            Group(customers, i => i.Channel.Name, window, overall, i => (null, i.Channel)));
     }
 
     private static List<PainPoint> Group(
@@ -93,12 +93,14 @@ public static class PainPointAnalysis
         Func<Interaction, string?> keyOf,
         TimeSpan window,
         double? overall,
-        Func<Interaction, string, (TouchpointId? Touchpoint, Channel? Channel)> identity)
+        Func<Interaction, (TouchpointId? Touchpoint, Channel? Channel)> identity)
     {
         var groups = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
+        var keysOf = new List<HashSet<string>>(customers.Count);
         foreach (var customer in customers)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            keysOf.Add(seen);
             foreach (var index in customer.Hits)
             {
                 var interaction = customer.Journey.Interactions[index];
@@ -109,7 +111,7 @@ public static class PainPointAnalysis
 
                 if (!groups.TryGetValue(key, out var acc))
                 {
-                    groups[key] = acc = new Accumulator(identity(interaction, key));
+                    groups[key] = acc = new Accumulator(identity(interaction));
                 }
 
                 acc.Volume++;
@@ -135,11 +137,11 @@ public static class PainPointAnalysis
         foreach (var (key, acc) in groups)
         {
             var notHit = new Tally();
-            foreach (var customer in customers)
+            for (var c = 0; c < customers.Count; c++)
             {
-                if (!customer.Hits.Any(i => keyOf(customer.Journey.Interactions[i]) == key))
+                if (!keysOf[c].Contains(key))
                 {
-                    notHit.Add(customer.FirstFollowUp);
+                    notHit.Add(customers[c].FirstFollowUp);
                 }
             }
 
