@@ -18,26 +18,3 @@ public sealed record ChannelMixResult(
     IReadOnlyList<ChannelContainment> ContainmentByChannel,
     IReadOnlyList<EscalationPath> Escalations,
     IReadOnlyList<ChannelScore> Scores);
-
-/// <summary>The interactions served in one mode (<see cref="ChannelMixAnalysis"/>).</summary>
-/// <param name="Mode">The mode: the interaction's own, else its channel's default.</param>
-/// <param name="Interactions">How many.</param>
-/// <param name="Share"><paramref name="Interactions"/> / <see cref="ChannelMixResult.Interactions"/>.</param>
-public sealed record ServiceModeShare(ServiceMode Mode, int Interactions, Proportion Share);
-
-/// <summary>Containment of the self-service and automated support contacts of one channel.</summary>
-/// <param name="Channel">The channel of the contact.</param>
-/// <param name="Contained">Contained contacts over all such contacts on the channel.</param>
-public sealed record ChannelContainment(Channel Channel, Proportion Contained);
-
-/// <summary>Uncontained contacts that went from one channel to an assisted one.</summary>
-/// <param name="From">The channel of the self-service or automated support contact.</param>
-/// <param name="To">The channel of the first assisted interaction after it within the window.</param>
-/// <param name="Count">How many contacts.</param>
-public sealed record EscalationPath(Channel From, Channel To, int Count);
-
-/// <summary>The mean interaction score of one channel.</summary>
-/// <param name="Channel">The channel.</param>
-/// <param name="Scored">Interactions in range on it that the pipeline had an opinion on.</param>
-/// <param name="MeanScore">Mean of their own 0–100 scores.</param>
-public sealed record ChannelScore(Channel Channel, int Scored, double MeanScore);
