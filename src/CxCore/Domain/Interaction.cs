@@ -107,15 +107,13 @@ public sealed class Interaction
     /// <summary>Survey answers and operational measurements.</summary>
     public InteractionSignals Signals
     {
-        get => new()
-        {
-            Csat = _csat == 0 ? null : _csat - 1,
-            Nps = _nps == 0 ? null : _nps - 1,
-            Ces = _ces == 0 ? null : _ces - 1,
-            Wait = _waitTicks < 0 ? null : new TimeSpan(_waitTicks),
-            HandlingTime = _extra?.HandlingTime,
-            Value = _extra?.Value,
-        };
+        get => new(
+            _csat == 0 ? null : _csat - 1,
+            _nps == 0 ? null : _nps - 1,
+            _ces == 0 ? null : _ces - 1,
+            _waitTicks < 0 ? null : new TimeSpan(_waitTicks),
+            _extra?.HandlingTime,
+            _extra?.Value);
         init
         {
             // Validated by InteractionSignals: CSAT 1–5, NPS 0–10, CES 1–7 fit a byte (+1, 0 for absent), durations are non-negative.
