@@ -413,20 +413,8 @@ public sealed class CxEngine : ICxEngine
         }
     }
 
-    private static Interaction Latest(IReadOnlyList<Interaction> interactions)
-    {
-        // The scorer keeps time order with ties in arrival order; the replay order breaks ties by id.
-        var latest = interactions[^1];
-        for (var i = interactions.Count - 2; i >= 0 && interactions[i].Timestamp == latest.Timestamp; i--)
-        {
-            if (JourneyProjector.CompareForReplay(interactions[i], latest) > 0)
-            {
-                latest = interactions[i];
-            }
-        }
-
-        return latest;
-    }
+    // JourneyScorer keeps interactions in replay order (time, then id), so its last one is the journey's latest.
+    private static Interaction Latest(IReadOnlyList<Interaction> interactions) => interactions[^1];
 
     private static List<StageChange>? StageChanges(CustomerId customerId, JourneyCursor cursor, JourneyStage stageBefore, int visitsBefore, bool late)
     {
@@ -513,29 +501,13 @@ public sealed class CxEngine : ICxEngine
     private Journey Snapshot(CustomerId id, LiveJourney live, DateTimeOffset asOf)
     {
         var interactions = live.Scorer.Interactions.Where(i => i.Timestamp <= asOf).ToList();
-        interactions.Sort(JourneyProjector.CompareForReplay);
-        var cursor = new JourneyCursor(_journey, _classifier, interactions.Count > 0 ? interactions[0].Timestamp : asOf);
-        foreach (var interaction in interactions)
-        {
-            cursor.Apply(interaction);
-        }
-
+        var cursor = JourneyCursor.Replay(_journey, _classifier, interactions, asOf);
         cursor.AdvanceTo(asOf);
         return new Journey(id, interactions, cursor.History) { Score = _scoring.Score(interactions, asOf) };
     }
 
-    private JourneyCursor Replay(IReadOnlyList<Interaction> interactions)
-    {
-        var ordered = interactions.ToArray();
-        Array.Sort(ordered, JourneyProjector.CompareForReplay);
-        var cursor = new JourneyCursor(_journey, _classifier, ordered[0].Timestamp);
-        foreach (var interaction in ordered)
-        {
-            cursor.Apply(interaction);
-        }
-
-        return cursor;
-    }
+    private JourneyCursor Replay(IReadOnlyList<Interaction> interactions) =>
+        JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp);
 
     /// <summary>Takes the customer's lock, loading their journey from the store the first time.</summary>
     private async ValueTask<LiveJourney> EnterAsync(CustomerId id, CancellationToken cancellationToken)

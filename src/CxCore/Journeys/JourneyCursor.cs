@@ -55,6 +55,22 @@ internal sealed class JourneyCursor
         }
     }
 
+    /// <summary>
+    /// A cursor that has applied <paramref name="ordered"/>, which must already be in replay order
+    /// (<see cref="JourneyProjector.CompareForReplay"/>); the journey starts at the first interaction, or at
+    /// <paramref name="startIfEmpty"/> when there is none.
+    /// </summary>
+    public static JourneyCursor Replay(JourneyDefinition definition, IInteractionClassifier classifier, IReadOnlyList<Interaction> ordered, DateTimeOffset startIfEmpty)
+    {
+        var cursor = new JourneyCursor(definition, classifier, ordered.Count > 0 ? ordered[0].Timestamp : startIfEmpty);
+        foreach (var interaction in ordered)
+        {
+            cursor.Apply(interaction);
+        }
+
+        return cursor;
+    }
+
     /// <summary>An independent copy, e.g. to look at the stage as of a later instant without changing this one.</summary>
     public JourneyCursor Clone() => new(this);
 

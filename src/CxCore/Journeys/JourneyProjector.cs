@@ -65,12 +65,7 @@ public sealed class JourneyProjector
 
         ordered.Sort(CompareForReplay);
 
-        var cursor = new JourneyCursor(_definition, _classifier, ordered.Count > 0 ? ordered[0].Timestamp : asOf);
-        foreach (var interaction in ordered)
-        {
-            cursor.Apply(interaction);
-        }
-
+        var cursor = JourneyCursor.Replay(_definition, _classifier, ordered, asOf);
         cursor.AdvanceTo(asOf);
         return new Journey(customerId, ordered, cursor.History);
     }
