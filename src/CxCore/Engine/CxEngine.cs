@@ -215,27 +215,10 @@ public sealed class CxEngine : ICxEngine
     internal int LiveCount => _live.Count;
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<Journey> GetJourneysAsync(DateTimeOffset? asOf = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Journey> GetJourneysAsync(DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var at = asOf ?? _time.GetUtcNow();
-        await foreach (var id in _store.GetCustomerIdsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
-            Journey? journey;
-            try
-            {
-                journey = live.Cursor is null ? null : Snapshot(id, live, at);
-            }
-            finally
-            {
-                live.Gate.Release();
-            }
-
-            if (journey is not null)
-            {
-                yield return journey;
-            }
-        }
+        return ReadEachAsync((id, live) => Snapshot(id, live, at), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -470,30 +453,41 @@ public sealed class CxEngine : ICxEngine
         }
     }
 
-    private async IAsyncEnumerable<(CustomerStatus Status, StageIndex Stage)> StatusesAsync(DateTimeOffset asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<(CustomerStatus Status, StageIndex Stage)> StatusesAsync(DateTimeOffset asOf, CancellationToken cancellationToken) =>
+        ReadEachAsync(
+            (id, live) =>
+            {
+                var journey = live.Cursor!.Clone();
+                journey.AdvanceTo(asOf);
+                var last = Latest(live.Scorer.Interactions).Timestamp;
+                return (new CustomerStatus(id, _journey.GetStage(journey.Stage), live.Scorer.Evaluate(asOf), last), journey.Stage);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Reads every stored customer's live journey, one at a time under that customer's lock (so ingestion of the others
+    /// goes on), skipping customers without a journey.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadEachAsync<T>(Func<CustomerId, LiveJourney, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var id in _store.GetCustomerIdsAsync(cancellationToken).ConfigureAwait(false))
         {
             var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
-            (CustomerStatus, StageIndex)? status = null;
+            bool found;
+            T value;
             try
             {
-                if (live.Cursor is { } cursor)
-                {
-                    var journey = cursor.Clone();
-                    journey.AdvanceTo(asOf);
-                    var last = Latest(live.Scorer.Interactions).Timestamp;
-                    status = (new CustomerStatus(id, _journey.GetStage(journey.Stage), live.Scorer.Evaluate(asOf), last), journey.Stage);
-                }
+                found = live.Cursor is not null;
+                value = found ? read(id, live) : default!;
             }
             finally
             {
                 live.Gate.Release();
             }
 
-            if (status is { } s)
+            if (found)
             {
-                yield return s;
+                yield return value;
             }
         }
     }
