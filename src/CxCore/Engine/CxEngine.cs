@@ -93,14 +93,17 @@ public sealed class CxEngine : ICxEngine
             cursor?.ForgetHistory();
             var stageBefore = cursor is null ? _journey.InitialStage : _journey.GetStage(cursor.Stage);
             var bandBefore = live.Summary.Band;
-            if (!await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false) || !live.Scorer.Add(interaction))
+            // The store is the authority on ids; the live scorer mirrors it under this customer's lock.
+            if (!await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false))
             {
                 EngineLog.Duplicate(_logger, interaction.Id, customerId);
                 CxTelemetry.Duplicates.Add(1);
                 return new RecordResult(RecordStatus.Duplicate, customerId, stageBefore, stageBefore, live.Summary);
             }
 
-            var interactions = live.Scorer.Interactions;
+            live.Scorer.Insert(interaction);
+
+            var interactions = live.Scorer.Span;
             var late = cursor is not null && JourneyProjector.CompareForReplay(interaction, Latest(interactions)) < 0;
             var visitsBefore = cursor?.History.Count ?? 1;
             if (cursor is null || late)
@@ -140,7 +143,7 @@ public sealed class CxEngine : ICxEngine
         }
         finally
         {
-            live.Gate.Release();
+            live.Release();
         }
 
         // Observers run after the state is committed and outside the customer's lock.
@@ -207,7 +210,7 @@ public sealed class CxEngine : ICxEngine
         }
         finally
         {
-            live.Gate.Release();
+            live.Release();
         }
     }
 
@@ -304,7 +307,7 @@ public sealed class CxEngine : ICxEngine
             {
                 var (sourceLive, targetLive) = first == from ? (firstLive, secondLive) : (secondLive, firstLive);
                 var sourceInteractions = await _store.GetInteractionsAsync(from, cancellationToken).ConfigureAwait(false);
-                if (sourceInteractions.Count == 0 && targetLive.Scorer.Interactions.Count == 0)
+                if (sourceInteractions.Count == 0 && targetLive.Scorer.Span.IsEmpty)
                 {
                     // Checked before anything changes, so a refused merge leaves both customers as they were.
                     throw new InvalidOperationException($"Neither customer '{source}' nor '{target}' has any interaction to merge.");
@@ -317,8 +320,9 @@ public sealed class CxEngine : ICxEngine
                 foreach (var interaction in sourceInteractions)
                 {
                     var copy = interaction.WithCustomer(to);
-                    if (await _store.TryAppendAsync(copy, cancellationToken).ConfigureAwait(false) && targetLive.Scorer.Add(copy))
+                    if (await _store.TryAppendAsync(copy, cancellationToken).ConfigureAwait(false))
                     {
+                        targetLive.Scorer.Insert(copy);
                         moved++;
                         lastMoved = copy.Id;
                     }
@@ -334,7 +338,7 @@ public sealed class CxEngine : ICxEngine
                 _hasMerges = true;
                 Retire(from, sourceLive);
 
-                var interactions = targetLive.Scorer.Interactions;
+                var interactions = targetLive.Scorer.Span;
                 targetLive.Cursor = Replay(interactions);
                 targetLive.Cursor.ForgetHistory(trimExcess: true);
                 targetLive.Summary = targetLive.Scorer.Evaluate(Latest(interactions).Timestamp);
@@ -356,12 +360,12 @@ public sealed class CxEngine : ICxEngine
             }
             finally
             {
-                secondLive.Gate.Release();
+                secondLive.Release();
             }
         }
         finally
         {
-            firstLive.Gate.Release();
+            firstLive.Release();
         }
 
         if (stageChanges is not null || bandChange is not null)
@@ -392,12 +396,12 @@ public sealed class CxEngine : ICxEngine
         }
         finally
         {
-            live.Gate.Release();
+            live.Release();
         }
     }
 
     // JourneyScorer keeps interactions in replay order (time, then id), so its last one is the journey's latest.
-    private static Interaction Latest(IReadOnlyList<Interaction> interactions) => interactions[^1];
+    private static Interaction Latest(ReadOnlySpan<Interaction> interactions) => interactions[^1];
 
     private static List<StageChange>? StageChanges(CustomerId customerId, JourneyCursor cursor, JourneyStage stageBefore, int visitsBefore, bool late)
     {
@@ -459,7 +463,7 @@ public sealed class CxEngine : ICxEngine
             {
                 var journey = live.Cursor!.Clone();
                 journey.AdvanceTo(asOf);
-                var last = Latest(live.Scorer.Interactions).Timestamp;
+                var last = Latest(live.Scorer.Span).Timestamp;
                 return (new CustomerStatus(id, _journey.GetStage(journey.Stage), live.Scorer.Evaluate(asOf), last), journey.Stage);
             },
             cancellationToken);
@@ -482,7 +486,7 @@ public sealed class CxEngine : ICxEngine
             }
             finally
             {
-                live.Gate.Release();
+                live.Release();
             }
 
             if (found)
@@ -494,13 +498,20 @@ public sealed class CxEngine : ICxEngine
 
     private Journey Snapshot(CustomerId id, LiveJourney live, DateTimeOffset asOf)
     {
-        var interactions = live.Scorer.Interactions.Where(i => i.Timestamp <= asOf).ToList();
+        var all = live.Scorer.Span;
+        var count = all.Length;
+        while (count > 0 && all[count - 1].Timestamp > asOf)
+        {
+            count--;
+        }
+
+        var interactions = all[..count].ToArray();
         var cursor = JourneyCursor.Replay(_journey, _classifier, interactions, asOf);
         cursor.AdvanceTo(asOf);
         return new Journey(id, interactions, cursor.History) { Score = _scoring.Score(interactions, asOf) };
     }
 
-    private JourneyCursor Replay(IReadOnlyList<Interaction> interactions) =>
+    private JourneyCursor Replay(ReadOnlySpan<Interaction> interactions) =>
         JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp);
 
     /// <summary>Takes the customer's lock, loading their journey from the store the first time.</summary>
@@ -509,10 +520,10 @@ public sealed class CxEngine : ICxEngine
         while (true)
         {
             var live = _live.GetOrAdd(id, static (_, scoring) => new LiveJourney(new JourneyScorer(scoring)), _scoring);
-            await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await live.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (live.Retired)
             {
-                live.Gate.Release();
+                live.Release();
                 continue;
             }
 
@@ -523,21 +534,21 @@ public sealed class CxEngine : ICxEngine
                     var stored = await _store.GetInteractionsAsync(id, cancellationToken).ConfigureAwait(false);
                     foreach (var interaction in stored)
                     {
-                        live.Scorer.Add(interaction);
+                        live.Scorer.Insert(interaction);
                     }
 
                     if (stored.Count > 0)
                     {
-                        live.Cursor = Replay(live.Scorer.Interactions);
+                        live.Cursor = Replay(live.Scorer.Span);
                         live.Cursor.ForgetHistory(trimExcess: true);
-                        live.Summary = live.Scorer.Evaluate(Latest(live.Scorer.Interactions).Timestamp);
+                        live.Summary = live.Scorer.Evaluate(Latest(live.Scorer.Span).Timestamp);
                     }
 
                     live.Loaded = true;
                 }
                 catch
                 {
-                    live.Gate.Release();
+                    live.Release();
                     throw;
                 }
             }

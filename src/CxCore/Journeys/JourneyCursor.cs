@@ -60,9 +60,9 @@ internal sealed class JourneyCursor
     /// (<see cref="JourneyProjector.CompareForReplay"/>); the journey starts at the first interaction, or at
     /// <paramref name="startIfEmpty"/> when there is none.
     /// </summary>
-    public static JourneyCursor Replay(JourneyDefinition definition, IInteractionClassifier classifier, IReadOnlyList<Interaction> ordered, DateTimeOffset startIfEmpty)
+    public static JourneyCursor Replay(JourneyDefinition definition, IInteractionClassifier classifier, ReadOnlySpan<Interaction> ordered, DateTimeOffset startIfEmpty)
     {
-        var cursor = new JourneyCursor(definition, classifier, ordered.Count > 0 ? ordered[0].Timestamp : startIfEmpty);
+        var cursor = new JourneyCursor(definition, classifier, ordered.Length > 0 ? ordered[0].Timestamp : startIfEmpty);
         foreach (var interaction in ordered)
         {
             cursor.Apply(interaction);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CxCore.Domain;
 
 namespace CxCore.Journeys;
@@ -65,7 +66,7 @@ public sealed class JourneyProjector
 
         ordered.Sort(CompareForReplay);
 
-        var cursor = JourneyCursor.Replay(_definition, _classifier, ordered, asOf);
+        var cursor = JourneyCursor.Replay(_definition, _classifier, CollectionsMarshal.AsSpan(ordered), asOf);
         cursor.AdvanceTo(asOf);
         return new Journey(customerId, ordered, cursor.History);
     }

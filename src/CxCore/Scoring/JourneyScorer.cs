@@ -39,14 +39,16 @@ public sealed class JourneyScorer
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         Pipeline = pipeline;
-        Interactions = new ReadOnlyCollection<Interaction>(_interactions);
     }
 
     /// <summary>The pipeline.</summary>
     public ScoringPipeline Pipeline { get; }
 
     /// <summary>The interactions added, in time order (equal timestamps in ordinal id order, whatever the arrival order).</summary>
-    public IReadOnlyList<Interaction> Interactions { get; }
+    public IReadOnlyList<Interaction> Interactions => field ??= new ReadOnlyCollection<Interaction>(_interactions);
+
+    /// <summary>The interactions in time order, without the read-only wrapper (for the engine, under the journey's lock).</summary>
+    internal ReadOnlySpan<Interaction> Span => CollectionsMarshal.AsSpan(_interactions);
 
     /// <summary>
     /// Adds an interaction in its place in time (late arrivals are fine: the opinions on the interactions after it are
@@ -57,8 +59,7 @@ public sealed class JourneyScorer
     public bool Add(Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var span = CollectionsMarshal.AsSpan(_interactions);
-        foreach (var existing in span)
+        foreach (var existing in CollectionsMarshal.AsSpan(_interactions))
         {
             if (existing.Id == interaction.Id)
             {
@@ -66,6 +67,18 @@ public sealed class JourneyScorer
             }
         }
 
+        Insert(interaction);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Add"/> without the id check, for a caller that already knows the id is new (the engine, after its
+    /// store accepted the interaction): the check would visit every earlier interaction of the customer.
+    /// </summary>
+    /// <param name="interaction">An interaction whose id is not among <see cref="Interactions"/>.</param>
+    internal void Insert(Interaction interaction)
+    {
+        var span = CollectionsMarshal.AsSpan(_interactions);
         var position = span.Length;
         // Equal timestamps are kept in id order (as journeys replay them), so the result never depends on arrival order.
         while (position > 0 && (span[position - 1].Timestamp > interaction.Timestamp
@@ -90,8 +103,6 @@ public sealed class JourneyScorer
         {
             _tallies[_tallied] = Pipeline.Tally(span, _tallied, asOf, isLatest: false, ref sink);
         }
-
-        return true;
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using CxCore.Serialization;
 
 namespace CxCore.Tests.Engine;
 
+[Collection(ProcessWideListeners.Name)]
 public sealed class RejectedMetricTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using static CxCore.Tests.Engine.EngineTestKit;
 namespace CxCore.Tests.Engine;
 
 /// <summary>Metrics and traces under the name CxCore, for OpenTelemetry's AddMeter/AddSource.</summary>
+[Collection(ProcessWideListeners.Name)]
 public sealed class TelemetryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

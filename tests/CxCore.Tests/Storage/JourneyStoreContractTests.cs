@@ -49,6 +49,30 @@ public abstract class JourneyStoreContractTests
         Assert.Single(await store.GetInteractionsAsync(Bob, Ct));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(255)]
+    [InlineData(257)]
+    [InlineData(1_000)]
+    public async Task Duplicate_ids_are_refused_at_any_journey_length(int length)
+    {
+        var store = CreateStore();
+        for (var i = 0; i < length; i++)
+        {
+            Assert.True(await store.TryAppendAsync(Of(Ana, $"e-{i}", i / 100.0), Ct));
+        }
+
+        foreach (var i in new[] { 0, length / 2, length - 1 })
+        {
+            Assert.False(await store.TryAppendAsync(Of(Ana, $"e-{i}", 50), Ct));
+        }
+
+        Assert.True(await store.TryAppendAsync(Of(Ana, $"e-{length}", 50), Ct));
+        var stored = await store.GetInteractionsAsync(Ana, Ct);
+        Assert.Equal(length + 1, stored.Count);
+        Assert.Equal(length + 1, stored.Select(s => s.Id).Distinct().Count());
+    }
+
     [Fact]
     public async Task GetInteractionsAsync_returns_a_customers_interactions_in_append_order_with_their_content()
     {
