@@ -137,6 +137,31 @@ public sealed class OlistAcceptanceTests(OlistSnapshot olist, ITestOutputHelper 
     }
 
     [Fact]
+    public void Reviews_created_before_their_orders_delivery_match_DuckDB()
+    {
+        var folder = olist.RequireFolder();
+        using var db = Open(folder);
+
+        // Why the funnel's last step is below the number of reviewed deliveries: a review created before its delivery does not follow it.
+        var interactions = olist.Journeys.SelectMany(j => j.Interactions).ToList();
+        var delivered = interactions.Where(i => i.Kind == "delivered").ToDictionary(i => i.Attributes["order_id"], i => i.Timestamp, StringComparer.Ordinal);
+        var reviews = interactions.Where(i => i.Kind == "review" && delivered.ContainsKey(i.Attributes["order_id"])).ToList();
+        var before = reviews.Count(r => r.Timestamp < delivered[r.Attributes["order_id"]]);
+        var sameDay = reviews.Count(r => r.Timestamp < delivered[r.Attributes["order_id"]] && r.Timestamp.Date == delivered[r.Attributes["order_id"]].Date);
+        var (expectedBefore, expectedSameDay) = Rows(
+            db,
+            """
+            SELECT count(*), count(*) FILTER (WHERE r.review_creation_date::DATE = o.order_delivered_customer_date::DATE)
+            FROM reviews r JOIN orders o USING (order_id)
+            WHERE r.review_creation_date::TIMESTAMP < o.order_delivered_customer_date::TIMESTAMP
+            """,
+            r => (r.GetInt64(0), r.GetInt64(1))).Single();
+
+        output.WriteLine($"reviews created before their order's delivery: CxCore {before} ({sameDay} the same day), DuckDB {expectedBefore} ({expectedSameDay})");
+        Assert.Equal((expectedBefore, expectedSameDay), (before, sameDay));
+    }
+
+    [Fact]
     public void Funnel_window_end_is_inclusive_on_real_data()
     {
         var folder = olist.RequireFolder();
@@ -156,6 +181,55 @@ public sealed class OlistAcceptanceTests(OlistSnapshot olist, ITestOutputHelper 
         output.WriteLine($"window {window}: CxCore {string.Join(" → ", steps.Select(s => s.Converted))}; DuckDB inclusive {string.Join(" → ", inclusive)}, exclusive {string.Join(" → ", exclusive)}");
         Assert.True(exclusive[1] < inclusive[1], "the median order's delivery should sit exactly on the deadline");
         Assert.Equal(inclusive, steps.Select(s => (long)s.Converted));
+    }
+
+    [Fact]
+    public async Task Funnel_ties_and_window_end_agree_with_DuckDB_on_a_synthetic_Olist_folder()
+    {
+        // The real sample has no review at exactly its delivery's time, so the tie-break is exercised here, where the
+        // same pipeline and the same SQL run on a small generated folder in the Olist layout. At equal times the journey
+        // orders by id: "olist:order:…:delivered" < "olist:order:…:purchase" < "olist:review:…".
+        var folder = Path.Combine(Path.GetTempPath(), "cxcore-olist-ties-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var ct = TestContext.Current.CancellationToken;
+            await File.WriteAllTextAsync(Path.Combine(folder, OlistAdapter.CustomersFile), "customer_id,customer_unique_id\nc1,u1\nc2,u2\nc3,u3\nc4,u4\n", ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, OlistAdapter.OrdersFile), """
+                order_id,customer_id,order_status,order_purchase_timestamp,order_delivered_carrier_date,order_delivered_customer_date,order_estimated_delivery_date
+                o1,c1,delivered,2018-01-01 10:00:00,,2018-01-05 00:00:00,2018-01-10 00:00:00
+                o2,c2,delivered,2018-01-01 10:00:00,,2018-01-01 10:00:00,2018-01-10 00:00:00
+                o3,c3,delivered,2018-01-01 10:00:00,,2018-01-08 10:00:00,2018-01-10 00:00:00
+                o4,c4,delivered,2018-01-01 10:00:00,,2018-01-08 10:00:01,2018-01-10 00:00:00
+
+                """, ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, OlistAdapter.ReviewsFile), """
+                review_id,order_id,review_score,review_comment_title,review_comment_message,review_creation_date
+                r1,o1,5,,,2018-01-05 00:00:00
+                r2,o2,5,,,2018-01-03 00:00:00
+                r3,o3,4,,,2018-01-08 10:00:00
+                r4,o4,4,,,2018-01-09 00:00:00
+
+                """, ct);
+            var (journeys, errors, _) = await OlistSnapshot.IngestAsync(folder, OlistSnapshot.AsOf);
+            using var db = Open(folder);
+            var window = TimeSpan.FromDays(7);
+
+            var funnel = new FunnelDefinition([FunnelStep.Kind("purchase"), FunnelStep.Kind("delivered"), FunnelStep.Kind("review")], window);
+            var steps = FunnelAnalysis.Analyze(journeys, funnel, OlistSnapshot.Everything).Total.Steps;
+            var expected = Rows(db, FunnelSql(window), r => r.GetInt64(0));
+
+            Assert.Empty(errors);
+            // u1: review at its delivery's instant follows it (id order); u2: delivered at the purchase's instant sorts
+            // before it, so no delivery follows the purchase; u3: delivery and review exactly at the deadline count;
+            // u4: delivery one second past it does not.
+            Assert.Equal([4L, 2L, 2L], expected);
+            Assert.Equal(expected, steps.Select(s => (long)s.Converted));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>

@@ -38,15 +38,20 @@ public sealed class OlistSnapshot : IAsyncLifetime
             return;
         }
 
+        (Journeys, Errors, Ingest) = await IngestAsync(Folder, AsOf);
+    }
+
+    /// <summary>Reads an Olist folder through the adapter into a fresh <c>AddCxCore()</c> engine and returns the snapshot as of <paramref name="asOf"/>.</summary>
+    public static async Task<(IReadOnlyList<Journey> Journeys, IReadOnlyList<OlistReadError> Errors, IngestResult Ingest)> IngestAsync(string folder, DateTimeOffset asOf)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddCxCore();
         await using var provider = services.BuildServiceProvider();
         var engine = provider.GetRequiredService<ICxEngine>();
         var errors = new List<OlistReadError>();
-        Ingest = await engine.IngestAsync(OlistAdapter.ReadAsync(Folder, new OlistOptions { OnError = errors.Add }));
-        Errors = errors;
-        Journeys = await engine.GetJourneysAsync(AsOf).ToListAsync();
+        var ingest = await engine.IngestAsync(OlistAdapter.ReadAsync(folder, new OlistOptions { OnError = errors.Add }));
+        return (await engine.GetJourneysAsync(asOf).ToListAsync(), errors, ingest);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
