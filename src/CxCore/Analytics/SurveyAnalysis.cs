@@ -89,6 +89,7 @@ public static class SurveyAnalysis
     private static SurveySummary Summarize(string key, IEnumerable<Interaction> answers)
     {
         int promoters = 0, passives = 0, detractors = 0, csatN = 0, csatTop = 0, csatSum = 0, cesN = 0, cesSum = 0, responses = 0;
+        var csatCounts = new int[CsatResult.Scale];
         foreach (var i in answers)
         {
             responses++;
@@ -104,6 +105,7 @@ public static class SurveyAnalysis
                 csatN++;
                 csatSum += csat;
                 csatTop += csat >= 4 ? 1 : 0;
+                csatCounts[csat - 1]++;
             }
 
             if (i.Signals.Ces is { } ces)
@@ -116,7 +118,7 @@ public static class SurveyAnalysis
         return new SurveySummary(
             key,
             NpsResult.Of(promoters, passives, detractors),
-            new CsatResult(csatN, csatN == 0 ? null : (double)csatSum / csatN, Proportion.Of(csatTop, csatN)),
+            new CsatResult(csatN, csatN == 0 ? null : (double)csatSum / csatN, Proportion.Of(csatTop, csatN)) { Counts = csatCounts },
             new CesResult(cesN, cesN == 0 ? null : (double)cesSum / cesN))
         { Responses = responses };
     }

@@ -39,6 +39,31 @@ public sealed class SurveyAnalysisTests
     }
 
     [Fact]
+    public void Csat_counts_answers_per_score_and_they_sum_to_the_responses()
+    {
+        var journey = new JourneyBuilder("c1").Survey(0, csat: 5).Survey(1, csat: 4).Survey(2, csat: 2).Survey(3, csat: 5).Survey(4, nps: 10).Build();
+        var csat = SurveyAnalysis.Compute([journey], Month).Total.Csat;
+
+        Assert.Equal([0, 1, 0, 1, 2], csat.Counts);
+        Assert.Equal(2, csat.CountOf(5));
+        Assert.Equal(csat.Responses, csat.Counts.Sum());
+        Assert.Throws<ArgumentOutOfRangeException>(() => csat.CountOf(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => csat.CountOf(6));
+    }
+
+    [Fact]
+    public void Csat_results_with_the_same_counts_are_equal_and_counts_are_checked()
+    {
+        var p = Proportion.Of(1, 2);
+
+        Assert.Equal(new CsatResult(2, 3, p) { Counts = [1, 0, 0, 0, 1] }, new CsatResult(2, 3, p) { Counts = [1, 0, 0, 0, 1] });
+        Assert.NotEqual(new CsatResult(2, 3, p) { Counts = [1, 0, 0, 0, 1] }, new CsatResult(2, 3, p) { Counts = [0, 1, 0, 1, 0] });
+        Assert.Equal([0, 0, 0, 0, 0], new CsatResult(0, null, Proportion.Of(0, 0)).Counts);
+        Assert.Throws<ArgumentException>(() => new CsatResult(1, 1, p) { Counts = [1, 0, 0, 0] });
+        Assert.Throws<ArgumentException>(() => new CsatResult(1, 1, p) { Counts = [1, 0, 0, 0, -1] });
+    }
+
+    [Fact]
     public void No_answers_gives_empty_metrics_with_uninformative_intervals()
     {
         var total = SurveyAnalysis.Compute([new JourneyBuilder("c1").Do(0, "page_view").Build()], Month).Total;
