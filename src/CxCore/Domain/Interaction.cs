@@ -129,6 +129,15 @@ public sealed class Interaction
         }
     }
 
+    // The signals one at a time, for the scorers' hot paths: reading Signals builds the whole struct.
+    internal int? Csat => _csat == 0 ? null : _csat - 1;
+
+    internal int? Nps => _nps == 0 ? null : _nps - 1;
+
+    internal int? Ces => _ces == 0 ? null : _ces - 1;
+
+    internal TimeSpan? Wait => _waitTicks < 0 ? null : new TimeSpan(_waitTicks);
+
     /// <summary>Free text the customer wrote or said (review, chat message, call note).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Longer than <see cref="MaxTextLength"/>.</exception>
     public string? Text

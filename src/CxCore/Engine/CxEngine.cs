@@ -126,7 +126,11 @@ public sealed class CxEngine : ICxEngine
             }
 
             CxTelemetry.Recorded.Add(1, new KeyValuePair<string, object?>("status", late ? "late" : "recorded"));
-            CxTelemetry.IngestLag.Record((_time.GetUtcNow() - interaction.Timestamp).TotalSeconds);
+            if (CxTelemetry.IngestLag.Enabled)
+            {
+                // Reading the clock costs as much as a stage transition: only when someone listens.
+                CxTelemetry.IngestLag.Record((_time.GetUtcNow() - interaction.Timestamp).TotalSeconds);
+            }
             if (stage != stageBefore)
             {
                 CxTelemetry.StageTransitions.Add(1);

@@ -17,7 +17,7 @@ public sealed class CsatScorer : IInteractionScorer
     public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        if (interaction.Signals.Csat is not { } csat)
+        if (interaction.Csat is not { } csat)
         {
             component = default;
             return false;

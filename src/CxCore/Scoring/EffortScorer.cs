@@ -118,17 +118,17 @@ public sealed class EffortScorer : IInteractionScorer
     public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var signals = interaction.Signals;
+        var ces = interaction.Ces;
         double sum = 0, min = double.PositiveInfinity;
         var count = 0;
         ScoreReason? worst = null;
 
-        if (signals.Ces is { } ces)
+        if (ces is { } answer)
         {
-            Add((7 - ces) * (100.0 / 6), ces <= 2 ? Reasons.EffortLow : ces <= 4 ? Reasons.EffortModerate : Reasons.EffortHigh);
+            Add((7 - answer) * (100.0 / 6), answer <= 2 ? Reasons.EffortLow : answer <= 4 ? Reasons.EffortModerate : Reasons.EffortHigh);
         }
 
-        if (signals.Wait is { } wait)
+        if (interaction.Wait is { } wait)
         {
             var ratio = wait.Ticks / (double)ExpectedWait(interaction.Channel).Ticks;
             var (score, reason) = ratio switch
@@ -163,7 +163,7 @@ public sealed class EffortScorer : IInteractionScorer
         }
 
         var value = ((sum / count) + min) / 2;
-        component = new ScoreComponent(value, signals.Ces is null ? 0.75 : 1, worst!);
+        component = new ScoreComponent(value, ces is null ? 0.75 : 1, worst!);
         return true;
 
         void Add(double score, ScoreReason reason)

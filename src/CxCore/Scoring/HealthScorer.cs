@@ -120,13 +120,13 @@ public sealed class HealthScorer : IInteractionScorer
 
     private static int Polarity(Interaction interaction)
     {
-        var s = interaction.Signals;
+        var (csat, nps, ces) = (interaction.Csat, interaction.Nps, interaction.Ces);
         if (interaction.Outcome is InteractionOutcome.Failed or InteractionOutcome.Abandoned
-            || s.Csat <= 2 || s.Nps <= 6 || s.Ces >= 5)
+            || csat <= 2 || nps <= 6 || ces >= 5)
         {
             return -1;
         }
 
-        return interaction.Outcome == InteractionOutcome.Succeeded || s.Csat >= 4 || s.Nps >= 9 || s.Ces <= 3 ? 1 : 0;
+        return interaction.Outcome == InteractionOutcome.Succeeded || csat >= 4 || nps >= 9 || ces <= 3 ? 1 : 0;
     }
 }

@@ -18,7 +18,7 @@ public sealed class NpsScorer : IInteractionScorer
     public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        if (interaction.Signals.Nps is not { } nps)
+        if (interaction.Nps is not { } nps)
         {
             component = default;
             return false;
