@@ -28,4 +28,22 @@ internal static class InteractionScores
 
         return scores;
     }
+
+    /// <summary>
+    /// As <see cref="Of(CxScore)"/>, for a score computed earlier (a journey's stored score): only contributions whose index
+    /// still points at the same interaction are kept.
+    /// </summary>
+    public static Dictionary<int, double> Of(CxScore score, IReadOnlyList<Interaction> interactions)
+    {
+        var scores = new Dictionary<int, double>(score.ByInteraction.Count);
+        foreach (var c in score.ByInteraction)
+        {
+            if (c.InteractionIndex < interactions.Count && interactions[c.InteractionIndex].Id == c.InteractionId)
+            {
+                scores[c.InteractionIndex] = c.Score;
+            }
+        }
+
+        return scores;
+    }
 }
