@@ -52,6 +52,9 @@ public sealed record ProportionDifference
         return new(first.Estimate - second.Estimate, lower, upper);
     }
 
+    /// <summary>Rebuilds a difference from its stored parts (JSON); the caller checks <c>lower &lt;= estimate &lt;= upper</c>.</summary>
+    internal static ProportionDifference FromParts(double estimate, double lower, double upper) => new(estimate, lower, upper);
+
     /// <inheritdoc/>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Estimate:0.###} [{Lower:0.###}, {Upper:0.###}]");
