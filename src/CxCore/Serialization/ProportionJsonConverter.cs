@@ -18,17 +18,17 @@ internal sealed class ProportionJsonConverter : JsonConverter<Proportion>
         {
             if (name == "successes")
             {
-                successes = (int)value;
+                successes = WholeOrNull(value);
             }
             else if (name == "trials")
             {
-                trials = (int)value;
+                trials = WholeOrNull(value);
             }
         }
 
         if (successes is not { } s || trials is not { } t)
         {
-            throw new JsonException("A Proportion needs both \"successes\" and \"trials\".");
+            throw new JsonException("A Proportion needs both \"successes\" and \"trials\" as whole numbers.");
         }
 
         try
@@ -53,5 +53,15 @@ internal sealed class ProportionJsonConverter : JsonConverter<Proportion>
         writer.WriteNumber("lower", value.Lower);
         writer.WriteNumber("upper", value.Upper);
         writer.WriteEndObject();
+    }
+
+    private static int? WholeOrNull(double value)
+    {
+        if (Math.Floor(value) != value || value < int.MinValue || value > int.MaxValue)
+        {
+            return null;
+        }
+
+        return (int)value;
     }
 }

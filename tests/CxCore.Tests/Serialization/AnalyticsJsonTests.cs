@@ -52,6 +52,7 @@ public sealed class AnalyticsJsonTests
         Assert.Equal(0.4902, (double)p["lower"]!, 4);
         Assert.Equal(Proportion.Of(8, 10), JsonSerializer.Deserialize("""{"trials":10,"successes":8}""", CxJsonContext.Default.Proportion));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"successes":11,"trials":10}""", CxJsonContext.Default.Proportion));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"successes":1.5,"trials":10}""", CxJsonContext.Default.Proportion));
 
         var d = RoundTrip(ProportionDifference.Of(Proportion.Of(56, 70), Proportion.Of(48, 80)), CxJsonContext.Default.ProportionDifference);
         Assert.Equal(0.0524, (double)d["lower"]!, 4);
