@@ -71,7 +71,7 @@ public static class ChannelMixAnalysis
                 modes[(int)mode]++;
                 if (options.Pipeline is { } pipeline)
                 {
-                    own ??= pipeline.Score(list, list[^1].Timestamp).ByInteraction.ToDictionary(c => c.InteractionIndex, c => c.Score);
+                    own ??= InteractionScores.Of(InteractionScores.ScoreAsOfLast(list, pipeline));
                     if (own.TryGetValue(i, out var s))
                     {
                         var (count, sum) = scores.GetValueOrDefault(interaction.Channel);

@@ -15,8 +15,11 @@ namespace CxCore.Analytics;
 /// range, not filtered) in <c>(t, t + window]</c>: <em>lapsed</em> = a stage visit entering Dormant or Churned;
 /// <em>purchased again</em> = a stage visit entering Purchase or RepeatPurchase; <em>dropped out</em> = no interaction
 /// after <c>i</c> in journey order with a timestamp up to <c>t + window</c>. The anchor is the customer's first hit of the
-/// touchpoint or channel; customers of the analysis who never hit it are anchored at their first counted interaction.
-/// Windows running past the end of the data are not censored.</para>
+/// touchpoint or channel; customers of the analysis who never hit it are anchored at their first counted interaction.</para>
+/// <para>Censoring: a window that ends after the horizon (<see cref="PainPointOptions.Horizon"/>, else the latest
+/// interaction or stage entry in the snapshot) is not fully observed, so that customer is left out of the follow-up
+/// shares and counted in <see cref="PainPointFollowUp.Censored"/>. Differences between the groups carry Newcombe's
+/// hybrid score 95% interval (<see cref="ProportionDifference"/>).</para>
 /// </remarks>
 public static class PainPointAnalysis
 {
@@ -43,9 +46,11 @@ public static class PainPointAnalysis
         var window = options.FollowUpWindow;
 
         var customers = new List<Customer>();
+        DateTimeOffset? latest = null;
         foreach (var journey in journeys)
         {
             ArgumentNullException.ThrowIfNull(journey, nameof(journeys));
+            latest = Later(latest, LatestInstantOf(journey));
             if (!filter.Keeps(journey))
             {
                 continue;
@@ -66,32 +71,31 @@ public static class PainPointAnalysis
                 continue;
             }
 
-            var score = pipeline.Score(journey.Interactions, journey.Interactions[^1].Timestamp);
-            var scores = new Dictionary<int, double>();
-            foreach (var c in score.ByInteraction)
-            {
-                scores[c.InteractionIndex] = c.Score;
-            }
-
-            customers.Add(new Customer(journey, hits, scores, FollowUpOf(journey, hits[0], window)));
+            customers.Add(new Customer(journey, hits, InteractionScores.Of(InteractionScores.ScoreAsOfLast(journey, pipeline))));
         }
+
+        var horizon = options.Horizon ?? latest ?? range.To;
+        var follow = new FollowUp(window, horizon);
+        var firstFollowUps = customers.Select(c => follow.Of(c.Journey, c.Hits[0])).ToList();
 
         var all = customers.SelectMany(c => c.Hits.Where(c.Scores.ContainsKey).Select(i => c.Scores[i])).ToList();
         double? overall = all.Count == 0 ? null : all.Average();
         return new PainPointResult(
             range,
             window,
+            horizon,
             customers.Sum(c => c.Hits.Count),
             customers.Count,
             overall,
-            Group(customers, i => i.Touchpoint?.Value, window, overall, i => (i.Touchpoint, null)),
-            Group(customers, i => i.Channel.Name, window, overall, i => (null, i.Channel)));
+            Group(customers, firstFollowUps, i => i.Touchpoint?.Value, follow, overall, i => (i.Touchpoint, null)),
+            Group(customers, firstFollowUps, i => i.Channel.Name, follow, overall, i => (null, i.Channel)));
     }
 
     private static List<PainPoint> Group(
         List<Customer> customers,
+        List<Outcome?> firstFollowUps,
         Func<Interaction, string?> keyOf,
-        TimeSpan window,
+        FollowUp follow,
         double? overall,
         Func<Interaction, (TouchpointId? Touchpoint, Channel? Channel)> identity)
     {
@@ -128,7 +132,7 @@ public static class PainPointAnalysis
 
                 if (seen.Add(key))
                 {
-                    acc.Hit.Add(FollowUpOf(customer.Journey, index, window));
+                    acc.Hit.Add(follow.Of(customer.Journey, index));
                 }
             }
         }
@@ -141,7 +145,7 @@ public static class PainPointAnalysis
             {
                 if (!keysOf[c].Contains(key))
                 {
-                    notHit.Add(customers[c].FirstFollowUp);
+                    notHit.Add(firstFollowUps[c]);
                 }
             }
 
@@ -149,7 +153,7 @@ public static class PainPointAnalysis
             double? gap = mean is { } m && overall is { } o ? m - o : null;
             var hit = acc.Hit.ToFollowUp();
             var none = notHit.ToFollowUp();
-            var lapsedDifference = PainPoint.Difference(hit.Lapsed, none.Lapsed) ?? 0;
+            var lapsedDifference = PainPoint.Difference(hit.Lapsed, none.Lapsed)?.Estimate ?? 0;
             var impact = acc.Volume * Math.Max(0, -(gap ?? 0)) * (1 + lapsedDifference);
             result.Add(new PainPoint(
                 acc.Identity.Touchpoint,
@@ -171,46 +175,74 @@ public static class PainPointAnalysis
             .ThenBy(p => p.Touchpoint?.Value ?? p.Channel?.Name, StringComparer.Ordinal)];
     }
 
-    private static (bool Lapsed, bool DroppedOut, bool PurchasedAgain) FollowUpOf(Journey journey, int index, TimeSpan window)
+    private static DateTimeOffset LatestInstantOf(Journey journey)
     {
-        var t = journey.Interactions[index].Timestamp;
-        var end = t + window;
-        var droppedOut = index + 1 >= journey.Interactions.Count || journey.Interactions[index + 1].Timestamp > end;
-        bool lapsed = false, purchased = false;
-        foreach (var visit in journey.StageHistory)
-        {
-            if (visit.EnteredAt <= t || visit.EnteredAt > end)
-            {
-                continue;
-            }
-
-            lapsed |= visit.Stage == JourneyStage.Dormant || visit.Stage == JourneyStage.Churned;
-            purchased |= visit.Stage == JourneyStage.Purchase || visit.Stage == JourneyStage.RepeatPurchase;
-        }
-
-        return (lapsed, droppedOut, purchased);
+        var latest = journey.StageHistory[^1].EnteredAt;
+        return journey.LastInteractionAt is { } last && last > latest ? last : latest;
     }
 
-    private sealed record Customer(Journey Journey, List<int> Hits, Dictionary<int, double> Scores, (bool Lapsed, bool DroppedOut, bool PurchasedAgain) FirstFollowUp);
+    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    /// <summary>What one customer did within one window; null (at the call sites) when the window is censored.</summary>
+    private readonly record struct Outcome(bool Lapsed, bool DroppedOut, bool PurchasedAgain);
+
+    private sealed class FollowUp(TimeSpan window, DateTimeOffset horizon)
+    {
+        /// <summary>The follow-up anchored at interaction <paramref name="index"/>, or null when its window ends after the horizon.</summary>
+        public Outcome? Of(Journey journey, int index)
+        {
+            var t = journey.Interactions[index].Timestamp;
+            var end = t + window;
+            if (end > horizon)
+            {
+                return null;
+            }
+
+            var droppedOut = index + 1 >= journey.Interactions.Count || journey.Interactions[index + 1].Timestamp > end;
+            bool lapsed = false, purchased = false;
+            foreach (var visit in journey.StageHistory)
+            {
+                if (visit.EnteredAt <= t || visit.EnteredAt > end)
+                {
+                    continue;
+                }
+
+                lapsed |= visit.Stage == JourneyStage.Dormant || visit.Stage == JourneyStage.Churned;
+                purchased |= visit.Stage == JourneyStage.Purchase || visit.Stage == JourneyStage.RepeatPurchase;
+            }
+
+            return new Outcome(lapsed, droppedOut, purchased);
+        }
+    }
+
+    private sealed record Customer(Journey Journey, List<int> Hits, Dictionary<int, double> Scores);
 
     private sealed class Tally
     {
+        private int _observed;
+        private int _censored;
         private int _lapsed;
         private int _droppedOut;
         private int _purchased;
 
-        public int Customers { get; private set; }
+        public int Customers => _observed + _censored;
 
-        public void Add((bool Lapsed, bool DroppedOut, bool PurchasedAgain) f)
+        public void Add(Outcome? outcome)
         {
-            Customers++;
+            if (outcome is not { } f)
+            {
+                _censored++;
+                return;
+            }
+
+            _observed++;
             _lapsed += f.Lapsed ? 1 : 0;
             _droppedOut += f.DroppedOut ? 1 : 0;
             _purchased += f.PurchasedAgain ? 1 : 0;
         }
 
         public PainPointFollowUp ToFollowUp() =>
-            new(Proportion.Of(_lapsed, Customers), Proportion.Of(_droppedOut, Customers), Proportion.Of(_purchased, Customers));
+            new(Proportion.Of(_lapsed, _observed), Proportion.Of(_droppedOut, _observed), Proportion.Of(_purchased, _observed), _censored);
     }
 
     private sealed class Accumulator((TouchpointId? Touchpoint, Channel? Channel) identity)

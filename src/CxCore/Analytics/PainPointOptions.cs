@@ -19,4 +19,12 @@ public sealed record PainPointOptions
             field = value;
         }
     } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The last instant the data is known to cover. A follow-up window <c>(t, t + FollowUpWindow]</c> ending after it is
+    /// censored: the customer is left out of the follow-up shares and counted in <see cref="PainPointFollowUp.Censored"/>.
+    /// Null (the default) uses the latest instant in the snapshot: the latest interaction time or stage entry over every
+    /// journey passed in, before any filter. Set it to the snapshot's own time when the data is known to be complete up to then.
+    /// </summary>
+    public DateTimeOffset? Horizon { get; init; }
 }

@@ -21,6 +21,18 @@ internal static class Statistics
     }
 
     /// <summary>
+    /// Newcombe's hybrid score interval (1998, method 10) for <c>first − second</c>, both with trials &gt; 0: each end moves
+    /// from the difference by the root of the squared distances to the Wilson ends on the side that bounds it.
+    /// </summary>
+    public static (double Lower, double Upper) Newcombe(Proportion first, Proportion second)
+    {
+        double p1 = first.Estimate, p2 = second.Estimate, delta = p1 - p2;
+        var lower = delta - Math.Sqrt(Square(p1 - first.Lower) + Square(second.Upper - p2));
+        var upper = delta + Math.Sqrt(Square(first.Upper - p1) + Square(p2 - second.Lower));
+        return (Math.Max(-1, Math.Min(lower, delta)), Math.Min(1, Math.Max(upper, delta)));
+    }
+
+    /// <summary>
     /// The <paramref name="q"/> quantile of <paramref name="sorted"/> (ascending, non-empty) by linear interpolation
     /// between closest ranks (Hyndman–Fan type 7, as numpy's default and Excel's PERCENTILE.INC).
     /// </summary>
@@ -40,4 +52,6 @@ internal static class Statistics
             ? (null, null)
             : (TimeSpan.FromTicks((long)Math.Round(Quantile(ticks, 0.5))), TimeSpan.FromTicks((long)Math.Round(Quantile(ticks, 0.9))));
     }
+
+    private static double Square(double x) => x * x;
 }

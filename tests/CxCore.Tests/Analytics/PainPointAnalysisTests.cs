@@ -13,6 +13,9 @@ public sealed class PainPointAnalysisTests
 
     private static readonly TimeRange Range = new(T0, T0.AddDays(100));
 
+    /// <summary>Data known to be complete up to day 100, so no 30-day window in <see cref="Snapshot"/> is censored.</summary>
+    private static readonly PainPointOptions Observed = new() { Horizon = T0.AddDays(100) };
+
     internal sealed record I(double At, Channel Channel, string Kind = "visit", string? Tp = null, int? Csat = null, InteractionOutcome Outcome = InteractionOutcome.Unknown, ServiceMode? Mode = null);
 
     /// <summary>A journey; interaction and stage times are offsets from <see cref="T0"/> in <paramref name="unit"/>.</summary>
@@ -54,7 +57,7 @@ public sealed class PainPointAnalysisTests
     [Fact]
     public void Totals_and_overall_mean_over_scored_interactions()
     {
-        var r = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly);
+        var r = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly, Observed);
         Assert.Equal(6, r.Interactions);
         Assert.Equal(3, r.Customers);
         Assert.Equal(60, r.MeanScore!.Value, 9); // (0 + 100 + 100 + 25 + 75) / 5
@@ -64,7 +67,7 @@ public sealed class PainPointAnalysisTests
     [Fact]
     public void Checkout_touchpoint_hand_computed()
     {
-        var r = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly);
+        var r = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly, Observed);
         Assert.Equal(["checkout", "home"], r.Touchpoints.Select(t => t.Touchpoint!.Value.Value));
         var p = r.Touchpoints[0];
         Assert.Null(p.Channel);
@@ -82,16 +85,16 @@ public sealed class PainPointAnalysisTests
         Assert.Equal((0, 1), (p.NotHit.Lapsed.Successes, p.NotHit.Lapsed.Trials));
         Assert.Equal((1, 1), (p.NotHit.DroppedOut.Successes, p.NotHit.DroppedOut.Trials));
         Assert.Equal((0, 1), (p.NotHit.PurchasedAgain.Successes, p.NotHit.PurchasedAgain.Trials));
-        Assert.Equal(0.5, p.LapsedDifference!.Value, 9);
-        Assert.Equal(-0.5, p.DroppedOutDifference!.Value, 9);
-        Assert.Equal(0, p.PurchasedAgainDifference!.Value, 9);
+        Assert.Equal(0.5, p.LapsedDifference!.Estimate, 9);
+        Assert.Equal(-0.5, p.DroppedOutDifference!.Estimate, 9);
+        Assert.Equal(0, p.PurchasedAgainDifference!.Estimate, 9);
         Assert.Equal(2 * 47.5 * 1.5, p.Impact, 9);
     }
 
     [Fact]
     public void Home_touchpoint_has_no_comparison_group_and_no_impact()
     {
-        var p = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly).Touchpoints[1];
+        var p = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly, Observed).Touchpoints[1];
         Assert.Equal((3, 3), (p.Volume, p.Customers));
         Assert.Equal(275 / 3.0, p.MeanScore!.Value, 9);
         Assert.Equal((275 / 3.0) - 60, p.Gap!.Value, 9);
@@ -109,14 +112,14 @@ public sealed class PainPointAnalysisTests
     [Fact]
     public void Channels_hand_computed_and_ranked_by_impact_then_volume()
     {
-        var r = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly);
+        var r = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly, Observed);
         Assert.Equal(["phone", "web", "email"], r.Channels.Select(c => c.Channel!.Value.Name));
         var phone = r.Channels[0];
         Assert.Null(phone.Touchpoint);
         Assert.Equal(-35, phone.Gap!.Value, 9);
         Assert.Equal((1, 1), (phone.FailureRate.Successes, phone.FailureRate.Trials));
         Assert.Equal((1, 2), (phone.NotHit.Lapsed.Successes, phone.NotHit.Lapsed.Trials)); // a lapses, c does not
-        Assert.Equal(-0.5, phone.LapsedDifference!.Value, 9);
+        Assert.Equal(-0.5, phone.LapsedDifference!.Estimate, 9);
         Assert.Equal(1 * 35 * 0.5, phone.Impact, 9);
 
         var web = r.Channels[1];
@@ -153,7 +156,7 @@ public sealed class PainPointAnalysisTests
     [Fact]
     public void Filter_drops_customers_and_interactions()
     {
-        var r = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly, filter: new AnalyticsFilter
+        var r = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly, Observed, filter: new AnalyticsFilter
         {
             Interactions = i => i.Channel != Channel.Phone,
             Customers = j => j.CustomerId.Value != "c",
@@ -163,6 +166,48 @@ public sealed class PainPointAnalysisTests
         var checkout = Assert.Single(r.Touchpoints, t => t.Touchpoint!.Value.Value == "checkout");
         Assert.Equal(1, checkout.Volume);
         Assert.Equal((1, 1), (checkout.NotHit.PurchasedAgain.Successes, checkout.NotHit.PurchasedAgain.Trials)); // b, anchored at its day-0 home visit, purchases at day 5
+    }
+
+    [Fact]
+    public void Windows_ending_after_the_latest_instant_in_the_snapshot_are_censored()
+    {
+        // No horizon given: the latest instant is c's day-31 email and Churned entry. b's checkout at day 5 has its window end
+        // at day 35 > 31, so b is censored; a (day 0 → 30) and c (day 0 → 30) are observed.
+        var r = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly);
+        Assert.Equal(T0.AddDays(31), r.Horizon);
+        var checkout = r.Touchpoints.Single(t => t.Touchpoint!.Value.Value == "checkout");
+        Assert.Equal(2, checkout.Customers);
+        Assert.Equal((1, 1), (checkout.Hit.Observed, checkout.Hit.Censored));
+        Assert.Equal((1, 1), (checkout.Hit.Lapsed.Successes, checkout.Hit.Lapsed.Trials)); // a only
+        Assert.Equal((0, 1), (checkout.NotHit.Lapsed.Successes, checkout.NotHit.Lapsed.Trials)); // c only
+        Assert.Equal(0, checkout.NotHit.Censored);
+        Assert.Equal(1, checkout.LapsedDifference!.Estimate, 9);
+        Assert.Equal(2 * 47.5 * 2, checkout.Impact, 9); // ranked on the observed difference
+
+        // Home: b's first hit is at day 0 (observed), a's at day 10 (ends day 40: censored).
+        var home = r.Touchpoints.Single(t => t.Touchpoint!.Value.Value == "home");
+        Assert.Equal((2, 1), (home.Hit.Observed, home.Hit.Censored));
+    }
+
+    [Fact]
+    public void An_explicit_horizon_wins_and_a_window_ending_exactly_at_it_is_observed()
+    {
+        var day = TimeSpan.FromDays(1);
+        Journey[] journeys = [J("x", day, [new(0, Channel.Web, Tp: "t")]), J("y", day, [new(1, Channel.Web, Tp: "t")])];
+        var options = new PainPointOptions { FollowUpWindow = TimeSpan.FromDays(10), Horizon = T0.AddDays(10) };
+        var t = Assert.Single(PainPointAnalysis.Analyze(journeys, Range, CsatOnly, options).Touchpoints);
+        Assert.Equal((1, 1), (t.Hit.Observed, t.Hit.Censored)); // x: ends at day 10 = horizon; y: ends at day 11
+        Assert.Equal((1, 1), (t.Hit.DroppedOut.Successes, t.Hit.DroppedOut.Trials));
+    }
+
+    [Fact]
+    public void Differences_carry_the_Newcombe_interval()
+    {
+        var p = PainPointAnalysis.Analyze(Snapshot(), Range, CsatOnly, Observed).Touchpoints[0];
+        var expected = ProportionDifference.Of(Proportion.Of(1, 2), Proportion.Of(0, 1));
+        Assert.Equal(expected, p.LapsedDifference);
+        Assert.InRange(0.5, p.LapsedDifference!.Lower, p.LapsedDifference.Upper);
+        Assert.True(p.LapsedDifference.Lower < 0); // one of two vs none of one: nothing is shown
     }
 
     [Fact]
