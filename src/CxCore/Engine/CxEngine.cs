@@ -77,47 +77,70 @@ public sealed class CxEngine : ICxEngine
         ArgumentNullException.ThrowIfNull(interaction);
         cancellationToken.ThrowIfCancellationRequested();
         using var activity = CxTelemetry.Source.StartActivity("cxcore.record");
-        var customerId = await ResolveAsync(interaction.CustomerId, cancellationToken).ConfigureAwait(false);
-        if (customerId != interaction.CustomerId)
-        {
-            interaction = interaction.WithCustomer(customerId);
-        }
-
         List<StageChange>? stageChanges = null;
         BandChange? bandChange = null;
         RecordResult result;
-        var live = await EnterAsync(customerId, cancellationToken).ConfigureAwait(false);
+        var (customerId, live) = await EnterAsync(interaction.CustomerId, cancellationToken).ConfigureAwait(false);
         try
         {
+            if (customerId != interaction.CustomerId)
+            {
+                interaction = interaction.WithCustomer(customerId);
+            }
+
             var cursor = live.Cursor;
             cursor?.ForgetHistory();
             var stageBefore = cursor is null ? _journey.InitialStage : _journey.GetStage(cursor.Stage);
             var bandBefore = live.Summary.Band;
             // The store is the authority on ids; the live scorer mirrors it under this customer's lock.
-            if (!await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false))
+            bool appended;
+            try
+            {
+                appended = await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The store may have kept it anyway: let the next caller reload the journey from the store.
+                Unload(live);
+                throw;
+            }
+
+            if (!appended)
             {
                 EngineLog.Duplicate(_logger, interaction.Id, customerId);
                 CxTelemetry.Duplicates.Add(1);
                 return new RecordResult(RecordStatus.Duplicate, customerId, stageBefore, stageBefore, live.Summary);
             }
 
-            live.Scorer.Insert(interaction);
-
-            var interactions = live.Scorer.Span;
-            var late = cursor is not null && JourneyProjector.CompareForReplay(interaction, Latest(interactions)) < 0;
-            var visitsBefore = cursor?.History.Count ?? 1;
-            if (cursor is null || late)
+            bool late;
+            int visitsBefore;
+            try
             {
-                cursor = Replay(interactions);
-                live.Cursor = cursor;
-                visitsBefore = late ? visitsBefore : 1;
+                live.Scorer.Insert(interaction);
+                var interactions = live.Scorer.Span;
+                late = cursor is not null && JourneyProjector.CompareForReplay(interaction, Latest(interactions)) < 0;
+                visitsBefore = cursor?.History.Count ?? 1;
+                if (cursor is null || late)
+                {
+                    cursor = Replay(interactions);
+                    live.Cursor = cursor;
+                    visitsBefore = late ? visitsBefore : 1;
+                }
+                else
+                {
+                    cursor.Apply(interaction);
+                }
+
+                live.Summary = live.Scorer.Evaluate(Latest(interactions).Timestamp);
             }
-            else
+            catch
             {
-                cursor.Apply(interaction);
+                // A classifier, guard or scorer threw after the store kept the interaction: the live state is behind
+                // the store, so drop it and let the next caller rebuild it from the store.
+                Unload(live);
+                throw;
             }
 
-            live.Summary = live.Scorer.Evaluate(Latest(interactions).Timestamp);
             var stage = _journey.GetStage(cursor.Stage);
             result = new RecordResult(late ? RecordStatus.RecordedLate : RecordStatus.Recorded, customerId, stageBefore, stage, live.Summary);
             if (late)
@@ -199,8 +222,7 @@ public sealed class CxEngine : ICxEngine
     public async ValueTask<Journey?> GetJourneyAsync(CustomerId customerId, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         customerId.EnsureNotEmpty(nameof(customerId));
-        var id = await ResolveAsync(customerId, cancellationToken).ConfigureAwait(false);
-        var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
+        var (id, live) = await EnterAsync(customerId, cancellationToken).ConfigureAwait(false);
         try
         {
             if (live.Cursor is null)
@@ -291,25 +313,54 @@ public sealed class CxEngine : ICxEngine
     {
         source.EnsureNotEmpty(nameof(source));
         target.EnsureNotEmpty(nameof(target));
-        var from = await ResolveAsync(source, cancellationToken).ConfigureAwait(false);
-        var to = await ResolveAsync(target, cancellationToken).ConfigureAwait(false);
-        if (from == to)
-        {
-            throw new ArgumentException($"Cannot merge customer '{source}' into '{target}': they are the same customer.", nameof(target));
-        }
-
-        // Lock both journeys in a fixed order so two opposite merges cannot deadlock.
-        var (first, second) = string.CompareOrdinal(from.Value, to.Value) < 0 ? (from, to) : (to, from);
         Journey merged;
         List<StageChange>? stageChanges = null;
         BandChange? bandChange = null;
-        var firstLive = await EnterAsync(first, cancellationToken).ConfigureAwait(false);
-        try
+        CustomerId from, to;
+        LiveJourney firstLive, secondLive;
+        while (true)
         {
-            var secondLive = await EnterAsync(second, cancellationToken).ConfigureAwait(false);
+            from = await ResolveAsync(source, cancellationToken).ConfigureAwait(false);
+            to = await ResolveAsync(target, cancellationToken).ConfigureAwait(false);
+            if (from == to)
+            {
+                throw new ArgumentException($"Cannot merge customer '{source}' into '{target}': they are the same customer.", nameof(target));
+            }
+
+            // Lock both journeys in a fixed order so two opposite merges cannot deadlock; when either was merged away
+            // or forgotten while waiting, let go and resolve both again.
+            var (first, second) = string.CompareOrdinal(from.Value, to.Value) < 0 ? (from, to) : (to, from);
+            if (await TryEnterAsync(first, cancellationToken).ConfigureAwait(false) is not { } firstTaken)
+            {
+                continue;
+            }
+
+            LiveJourney? secondTaken;
             try
             {
-                var (sourceLive, targetLive) = first == from ? (firstLive, secondLive) : (secondLive, firstLive);
+                secondTaken = await TryEnterAsync(second, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                firstTaken.Release();
+                throw;
+            }
+
+            if (secondTaken is null)
+            {
+                firstTaken.Release();
+                continue;
+            }
+
+            (firstLive, secondLive) = (firstTaken, secondTaken);
+            break;
+        }
+
+        try
+        {
+            try
+            {
+                var (sourceLive, targetLive) = string.CompareOrdinal(from.Value, to.Value) < 0 ? (firstLive, secondLive) : (secondLive, firstLive);
                 var sourceInteractions = await _store.GetInteractionsAsync(from, cancellationToken).ConfigureAwait(false);
                 if (sourceInteractions.Count == 0 && targetLive.Scorer.Span.IsEmpty)
                 {
@@ -384,8 +435,7 @@ public sealed class CxEngine : ICxEngine
     public async ValueTask<bool> ForgetCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
         customerId.EnsureNotEmpty(nameof(customerId));
-        var id = await ResolveAsync(customerId, cancellationToken).ConfigureAwait(false);
-        var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
+        var (id, live) = await EnterAsync(customerId, cancellationToken).ConfigureAwait(false);
         try
         {
             var removed = await _store.DeleteCustomerAsync(id, cancellationToken).ConfigureAwait(false);
@@ -480,12 +530,23 @@ public sealed class CxEngine : ICxEngine
     {
         await foreach (var id in _store.GetCustomerIdsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var live = await EnterAsync(id, cancellationToken).ConfigureAwait(false);
+            // Store ids are already resolved (and pseudonymised); a customer merged away or forgotten meanwhile is skipped.
+            if (await TryEnterAsync(id, cancellationToken).ConfigureAwait(false) is not { } live)
+            {
+                continue;
+            }
+
             bool found;
             T value;
             try
             {
                 found = live.Cursor is not null;
+                if (!found)
+                {
+                    // Deleted between the listing and the lock: drop the empty entry this look created.
+                    Retire(id, live);
+                }
+
                 value = found ? read(id, live) : default!;
             }
             finally
@@ -518,47 +579,78 @@ public sealed class CxEngine : ICxEngine
     private JourneyCursor Replay(ReadOnlySpan<Interaction> interactions) =>
         JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp);
 
-    /// <summary>Takes the customer's lock, loading their journey from the store the first time.</summary>
-    private async ValueTask<LiveJourney> EnterAsync(CustomerId id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the lock of the customer <paramref name="requested"/> stands for (alias, merged-away id, pseudonym), loading
+    /// their journey from the store the first time. Resolves again when the journey was merged away or forgotten while
+    /// this caller waited, so a writer that waited out a merge lands on the customer it was merged into.
+    /// </summary>
+    private async ValueTask<(CustomerId Id, LiveJourney Live)> EnterAsync(CustomerId requested, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var live = _live.GetOrAdd(id, static (_, scoring) => new LiveJourney(new JourneyScorer(scoring)), _scoring);
-            await live.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (live.Retired)
+            var id = await ResolveAsync(requested, cancellationToken).ConfigureAwait(false);
+            if (await TryEnterAsync(id, cancellationToken).ConfigureAwait(false) is { } live)
+            {
+                return (id, live);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the lock of the stored customer <paramref name="id"/>, loading their journey from the store the first time;
+    /// null when the journey was retired (merged away or forgotten) while waiting.
+    /// </summary>
+    private async ValueTask<LiveJourney?> TryEnterAsync(CustomerId id, CancellationToken cancellationToken)
+    {
+        var live = _live.GetOrAdd(id, static (_, scoring) => new LiveJourney(new JourneyScorer(scoring)), _scoring);
+        await live.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (live.Retired)
+        {
+            live.Release();
+            return null;
+        }
+
+        if (!live.Loaded)
+        {
+            try
+            {
+                await LoadAsync(id, live, cancellationToken).ConfigureAwait(false);
+            }
+            catch
             {
                 live.Release();
-                continue;
+                throw;
             }
-
-            if (!live.Loaded)
-            {
-                try
-                {
-                    var stored = await _store.GetInteractionsAsync(id, cancellationToken).ConfigureAwait(false);
-                    foreach (var interaction in stored)
-                    {
-                        live.Scorer.Insert(interaction);
-                    }
-
-                    if (stored.Count > 0)
-                    {
-                        live.Cursor = Replay(live.Scorer.Span);
-                        live.Cursor.ForgetHistory(trimExcess: true);
-                        live.Summary = live.Scorer.Evaluate(Latest(live.Scorer.Span).Timestamp);
-                    }
-
-                    live.Loaded = true;
-                }
-                catch
-                {
-                    live.Release();
-                    throw;
-                }
-            }
-
-            return live;
         }
+
+        return live;
+    }
+
+    /// <summary>Rebuilds the live journey from the store; <paramref name="live"/> changes only when all of it succeeded.</summary>
+    private async ValueTask LoadAsync(CustomerId id, LiveJourney live, CancellationToken cancellationToken)
+    {
+        var stored = await _store.GetInteractionsAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored.Count > 0)
+        {
+            var scorer = new JourneyScorer(_scoring);
+            foreach (var interaction in stored)
+            {
+                scorer.Insert(interaction);
+            }
+
+            var cursor = Replay(scorer.Span);
+            cursor.ForgetHistory(trimExcess: true);
+            var summary = scorer.Evaluate(Latest(scorer.Span).Timestamp);
+            (live.Scorer, live.Cursor, live.Summary) = (scorer, cursor, summary);
+        }
+
+        live.Loaded = true;
+    }
+
+    /// <summary>Forgets the live state (not the stored journey), so the next caller reloads it from the store.</summary>
+    private void Unload(LiveJourney live)
+    {
+        (live.Scorer, live.Cursor, live.Summary, live.Loaded) = (new JourneyScorer(_scoring), null, default, false);
     }
 
     private void Retire(CustomerId id, LiveJourney live)
