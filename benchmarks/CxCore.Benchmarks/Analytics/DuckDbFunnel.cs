@@ -6,7 +6,7 @@ namespace CxCore.Benchmarks.Analytics;
 /// <summary>
 /// An in-memory DuckDB database holding <see cref="FunnelInteractions"/> as a table
 /// <c>interactions(customer VARCHAR, id BIGINT, ts TIMESTAMP, kind VARCHAR)</c>, loaded with the Appender, and the funnel
-/// query of <c>FunnelQuery.sql</c> (an embedded resource, shared with the equivalence test). DuckDB runs in this process,
+/// queries of <c>FunnelQuery.sql</c> and <c>FunnelQueryWindows.sql</c> (embedded resources, shared with the equivalence test). DuckDB runs in this process,
 /// with its default number of threads.
 /// </summary>
 internal sealed class DuckDbFunnel : IDisposable
@@ -15,10 +15,14 @@ internal sealed class DuckDbFunnel : IDisposable
 
     private DuckDbFunnel(DuckDBConnection connection) => _connection = connection;
 
-    /// <summary>The funnel query's text, as embedded from FunnelQuery.sql.</summary>
-    public static string Sql { get; } = ReadSql();
+    /// <summary>The funnel with ASOF joins (FunnelQuery.sql).</summary>
+    public static string AsofJoinSql { get; } = ReadSql("FunnelQuery.sql");
 
-    public static DuckDbFunnel Load(FunnelInteractions data)
+    /// <summary>The funnel with window functions (FunnelQueryWindows.sql).</summary>
+    public static string WindowFunctionSql { get; } = ReadSql("FunnelQueryWindows.sql");
+
+    /// <summary>Loads <paramref name="data"/>, rows appended in <paramref name="order"/> (indexes; null: as generated).</summary>
+    public static DuckDbFunnel Load(FunnelInteractions data, int[]? order = null)
     {
         var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -31,8 +35,9 @@ internal sealed class DuckDbFunnel : IDisposable
         var customers = Enumerable.Range(0, data.CustomerCount).Select(FunnelInteractions.CustomerIdOf).ToArray();
         using (var appender = connection.CreateAppender("interactions"))
         {
-            for (var i = 0; i < data.Count; i++)
+            for (var n = 0; n < data.Count; n++)
             {
+                var i = order is null ? n : order[n];
                 appender.CreateRow()
                     .AppendValue(customers[data.Customer[i]])
                     .AppendValue((long)i)
@@ -46,10 +51,10 @@ internal sealed class DuckDbFunnel : IDisposable
     }
 
     /// <summary>Runs the funnel query: customers reaching each of the four steps (kinds), events in [from, to).</summary>
-    public long[] Run(IReadOnlyList<string> steps, DateTimeOffset from, DateTimeOffset to, TimeSpan window)
+    public long[] Run(string sql, IReadOnlyList<string> steps, DateTimeOffset from, DateTimeOffset to, TimeSpan window)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = Sql;
+        command.CommandText = sql;
         command.Parameters.Add(new DuckDBParameter("from", from.UtcDateTime));
         command.Parameters.Add(new DuckDBParameter("to", to.UtcDateTime));
         command.Parameters.Add(new DuckDBParameter("window_us", window.Ticks / TimeSpan.TicksPerMicrosecond));
@@ -75,10 +80,10 @@ internal sealed class DuckDbFunnel : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private static string ReadSql()
+    private static string ReadSql(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("FunnelQuery.sql")
-            ?? throw new InvalidOperationException("The embedded resource FunnelQuery.sql is missing.");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded resource {name} is missing.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

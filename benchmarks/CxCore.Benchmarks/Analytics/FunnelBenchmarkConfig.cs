@@ -16,6 +16,6 @@ public sealed class FunnelBenchmarkConfig : ManualConfig
             .WithLaunchCount(1)
             .WithWarmupCount(1)
             .WithIterationCount(5)
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true))
             .WithId("InProcess-1x5"));
 }

@@ -102,6 +102,15 @@ internal sealed class FunnelInteractions
         return data;
     }
 
+    /// <summary>Interaction indexes in time order across customers: the order a live system receives them in.</summary>
+    public int[] ArrivalOrder()
+    {
+        var keys = (long[])Ticks.Clone();
+        var order = Enumerable.Range(0, Count).ToArray();
+        Array.Sort(keys, order);
+        return order;
+    }
+
     public Interaction CreateInteraction(int i, CustomerId[] customers) =>
         new(new InteractionId(InteractionIdOf(i)), customers[Customer[i]], new DateTimeOffset(Ticks[i], TimeSpan.Zero), Channel.Web, Kinds[Kind[i]]);
 
