@@ -37,7 +37,7 @@ public static class FunnelAnalysis
         var total = new Tally(funnel.Steps.Count);
         var groups = funnel.Breakdown is null ? null : new Dictionary<string, Tally>(StringComparer.Ordinal);
         var excluded = 0;
-        foreach (var journey in journeys)
+        foreach (var journey in Prefetched(journeys, evaluator))
         {
             ArgumentNullException.ThrowIfNull(journey, nameof(journeys));
             if (!filter.Keeps(journey))
@@ -76,6 +76,36 @@ public static class FunnelAnalysis
                 .OrderByDescending(g => g.Customers)
                 .ThenBy(g => g.Key, StringComparer.Ordinal)];
         return new FunnelResult(funnel, range, total.ToResult(AllKey, funnel), groupResults, excluded);
+    }
+
+    /// <summary>
+    /// The journeys, each one's interactions touched (<see cref="FunnelEvaluator.Touch"/>) one journey ahead of its
+    /// evaluation when the snapshot is a list. A snapshot's interactions are wherever the engine allocated them as they
+    /// arrived, interleaved with every other customer's, so reading them is a cache miss each; touching them in a loop
+    /// without branches on their values lets the processor fetch them in parallel (and while the previous customer is
+    /// being evaluated) instead of one after the other.
+    /// </summary>
+    private static IEnumerable<Journey> Prefetched(IEnumerable<Journey> journeys, FunnelEvaluator evaluator)
+    {
+        if (journeys is not IReadOnlyList<Journey> list)
+        {
+            foreach (var journey in journeys)
+            {
+                yield return journey;
+            }
+
+            yield break;
+        }
+
+        for (var j = 0; j < list.Count; j++)
+        {
+            if (j + 1 < list.Count)
+            {
+                evaluator.Touch(list[j + 1]);
+            }
+
+            yield return list[j];
+        }
     }
 
     /// <summary>One group's customers by the level their best attempt reached, and the times between consecutive steps.</summary>
