@@ -31,9 +31,13 @@ public static class FunnelAnalysis
         ArgumentNullException.ThrowIfNull(funnel);
         filter ??= AnalyticsFilter.All;
 
-        var paths = new List<(string Key, DateTimeOffset[] Times)>();
+        // One pass, no per-customer allocation: the evaluator reuses its buffers, and each customer's best attempt goes
+        // straight into its group's counts and step durations.
+        var evaluator = new FunnelEvaluator(funnel, range, filter);
+        var total = new Tally(funnel.Steps.Count);
+        var groups = funnel.Breakdown is null ? null : new Dictionary<string, Tally>(StringComparer.Ordinal);
         var excluded = 0;
-        foreach (var journey in journeys)
+        foreach (var journey in Prefetched(journeys, evaluator))
         {
             ArgumentNullException.ThrowIfNull(journey, nameof(journeys));
             if (!filter.Keeps(journey))
@@ -41,229 +45,127 @@ public static class FunnelAnalysis
                 continue;
             }
 
-            var events = Timeline(journey, range, filter);
-            switch (Evaluate(events, funnel))
+            evaluator.Evaluate(journey);
+            if (evaluator.Excluded)
             {
-                case { Excluded: true }:
-                    excluded++;
-                    break;
-                case { Times: { Length: > 0 } times, Start: var start }:
-                    var key = funnel.Breakdown is { } b ? b.KeyOf(events[start].Interaction) : AllKey;
-                    paths.Add((key, times));
-                    break;
+                excluded++;
+                continue;
+            }
+
+            if (evaluator.Level == 0)
+            {
+                continue;
+            }
+
+            total.Add(evaluator);
+            if (groups is not null)
+            {
+                var key = funnel.Breakdown!.KeyOf(evaluator.StartInteraction());
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups.Add(key, group = new Tally(funnel.Steps.Count));
+                }
+
+                group.Add(evaluator);
             }
         }
 
-        var total = Aggregate(AllKey, funnel, paths.Select(p => p.Times));
-        IReadOnlyList<FunnelGroupResult> groups = funnel.Breakdown is null
+        IReadOnlyList<FunnelGroupResult> groupResults = groups is null
             ? []
-            : [.. paths.GroupBy(p => p.Key, StringComparer.Ordinal)
-                .Select(g => Aggregate(g.Key, funnel, g.Select(p => p.Times)))
+            : [.. groups.Select(g => g.Value.ToResult(g.Key, funnel))
                 .OrderByDescending(g => g.Customers)
                 .ThenBy(g => g.Key, StringComparer.Ordinal)];
-        return new FunnelResult(funnel, range, total, groups, excluded);
+        return new FunnelResult(funnel, range, total.ToResult(AllKey, funnel), groupResults, excluded);
     }
 
-    /// <summary>The customer's events in the range, in time order; on equal times an interaction precedes the stage entry it caused.</summary>
-    internal static FunnelEvent[] Timeline(Journey journey, TimeRange range, AnalyticsFilter filter)
+    /// <summary>
+    /// The journeys, each one's interactions touched (<see cref="FunnelEvaluator.Touch"/>) one journey ahead of its
+    /// evaluation when the snapshot is a list. A snapshot's interactions are wherever the engine allocated them as they
+    /// arrived, interleaved with every other customer's, so reading them is a cache miss each; touching them in a loop
+    /// without branches on their values lets the processor fetch them in parallel (and while the previous customer is
+    /// being evaluated) instead of one after the other.
+    /// </summary>
+    private static IEnumerable<Journey> Prefetched(IEnumerable<Journey> journeys, FunnelEvaluator evaluator)
     {
-        var events = new List<FunnelEvent>(journey.Interactions.Count + journey.StageHistory.Count);
-        foreach (var i in journey.Interactions)
+        if (journeys is not IReadOnlyList<Journey> list)
         {
-            if (range.Contains(i.Timestamp) && filter.Keeps(i))
+            foreach (var journey in journeys)
             {
-                events.Add(new FunnelEvent(i.Timestamp, i, null));
+                yield return journey;
             }
+
+            yield break;
         }
 
-        var interactionCount = events.Count;
-        foreach (var v in journey.StageHistory)
+        for (var j = 0; j < list.Count; j++)
         {
-            if (range.Contains(v.EnteredAt))
+            if (j + 1 < list.Count)
             {
-                events.Add(new FunnelEvent(v.EnteredAt, v.InteractionId is { } id ? journey.Interactions.FirstOrDefault(i => i.Id == id) : null, v.Stage));
+                evaluator.Touch(list[j + 1]);
             }
-        }
 
-        // Both halves are already in time order; a stable merge keeps interactions before stage entries on ties.
-        return [.. events.Select((e, index) => (e, index)).OrderBy(x => x.e.Time).ThenBy(x => x.index < interactionCount ? 0 : 1).ThenBy(x => x.index).Select(x => x.e)];
+            yield return list[j];
+        }
     }
 
-    /// <summary>The best attempt of one customer: step times (empty if no step 0), the start index, or Excluded.</summary>
-    internal static (DateTimeOffset[] Times, int Start, bool Excluded) Evaluate(FunnelEvent[] events, FunnelDefinition funnel)
+    /// <summary>One group's customers by the level their best attempt reached, and the times between consecutive steps.</summary>
+    private sealed class Tally
     {
-        var steps = funnel.Steps;
-        var matches = new bool[events.Length, steps.Count];
-        for (var e = 0; e < events.Length; e++)
+        private readonly int[] _reached; // _reached[k]: customers whose best attempt has exactly k + 1 steps
+        private readonly List<double>[] _durations; // ticks from step k - 1 to step k, over customers who reached step k
+
+        public Tally(int stepCount)
         {
-            for (var k = 0; k < steps.Count; k++)
+            _reached = new int[stepCount];
+            _durations = new List<double>[stepCount];
+            for (var k = 1; k < stepCount; k++)
             {
-                matches[e, k] = steps[k].Matches(events[e]);
+                _durations[k] = [];
             }
         }
 
-        int[]? best = null;
-        DateTimeOffset[]? bestTimes = null;
-        var bestStart = -1;
-        var anyAttempt = false;
-        for (var s = 0; s < events.Length; s++)
+        public void Add(FunnelEvaluator attempt)
         {
-            var isStart = funnel.Mode == FunnelMode.Unordered ? AnyStep(matches, s, steps.Count) : matches[s, 0];
-            if (!isStart)
+            _reached[attempt.Level - 1]++;
+            for (var k = 1; k < attempt.Level; k++)
             {
-                continue;
-            }
-
-            anyAttempt = true;
-            var deadline = Deadline(events[s].Time, funnel.Window);
-            var (indices, times) = funnel.Mode == FunnelMode.Unordered
-                ? Unordered(events, matches, s, deadline, steps.Count)
-                : Sequential(events, matches, s, deadline, steps.Count, funnel.Mode == FunnelMode.Strict);
-            if (IsExcluded(events, funnel, indices, deadline))
-            {
-                continue;
-            }
-
-            if (best is null || indices.Length > best.Length)
-            {
-                (best, bestTimes, bestStart) = (indices, times, s);
-                if (best.Length == steps.Count)
-                {
-                    break;
-                }
+                _durations[k].Add(attempt.StepTime(k) - attempt.StepTime(k - 1));
             }
         }
 
-        return best is null ? ([], -1, anyAttempt) : (bestTimes!, bestStart, false);
-    }
-
-    private static DateTimeOffset Deadline(DateTimeOffset start, TimeSpan window) =>
-        DateTimeOffset.MaxValue - window < start ? DateTimeOffset.MaxValue : start + window;
-
-    private static bool AnyStep(bool[,] matches, int e, int stepCount)
-    {
-        for (var k = 0; k < stepCount; k++)
+        public FunnelGroupResult ToResult(string key, FunnelDefinition funnel)
         {
-            if (matches[e, k])
+            var stepCount = _reached.Length;
+            var converted = new int[stepCount];
+            var atLeast = 0;
+            for (var k = stepCount - 1; k >= 0; k--)
             {
-                return true;
+                atLeast += _reached[k];
+                converted[k] = atLeast;
             }
+
+            var starters = converted[0];
+            var steps = new List<FunnelStepResult>(stepCount);
+            for (var k = 0; k < stepCount; k++)
+            {
+                var entered = k == 0 ? starters : converted[k - 1];
+                var (median, p90) = k == 0 ? (null, null) : MedianAndP90(_durations[k]);
+                steps.Add(new FunnelStepResult(k, funnel.Steps[k].Name, entered, converted[k], Proportion.Of(converted[k], entered), Proportion.Of(converted[k], starters), median, p90));
+            }
+
+            return new FunnelGroupResult(key, steps);
         }
 
-        return false;
-    }
-
-    /// <summary>Ordered / strict: from start s, take for each next step the earliest matching event (greedy is optimal for subsequences).</summary>
-    private static (int[] Indices, DateTimeOffset[] Times) Sequential(FunnelEvent[] events, bool[,] matches, int s, DateTimeOffset deadline, int stepCount, bool strict)
-    {
-        var indices = new List<int> { s };
-        var position = s + 1;
-        for (var k = 1; k < stepCount; k++)
+        /// <summary>As <see cref="Statistics.MedianAndP90"/> (the same ticks as doubles, sorted the same way), without LINQ over a million durations.</summary>
+        private static (TimeSpan? Median, TimeSpan? P90) MedianAndP90(List<double> ticks)
         {
-            var found = -1;
-            for (var j = position; j < events.Length && events[j].Time <= deadline; j++)
+            if (ticks.Count == 0)
             {
-                if (matches[j, k])
-                {
-                    found = j;
-                    break;
-                }
-
-                // Strict: any other interaction breaks the chain; stage entries are consequences of interactions, not events of their own.
-                if (strict && !events[j].IsStageEntry)
-                {
-                    break;
-                }
+                return (null, null);
             }
 
-            if (found < 0)
-            {
-                break;
-            }
-
-            indices.Add(found);
-            position = found + 1;
+            ticks.Sort();
+            return (TimeSpan.FromTicks((long)Math.Round(Statistics.Quantile(ticks, 0.5))), TimeSpan.FromTicks((long)Math.Round(Statistics.Quantile(ticks, 0.9))));
         }
-
-        return ([.. indices], [.. indices.Select(i => events[i].Time)]);
-    }
-
-    /// <summary>Unordered: a maximum matching of events to distinct steps (Kuhn), grown one event at a time; level k is reached when the matching first has k + 1 pairs.</summary>
-    private static (int[] Indices, DateTimeOffset[] Times) Unordered(FunnelEvent[] events, bool[,] matches, int s, DateTimeOffset deadline, int stepCount)
-    {
-        var eventOfStep = new int[stepCount];
-        Array.Fill(eventOfStep, -1);
-        var reachedAt = new List<int>();
-        var size = 0;
-        for (var j = s; j < events.Length && events[j].Time <= deadline && size < stepCount; j++)
-        {
-            if (Augment(j, matches, eventOfStep, new bool[stepCount]))
-            {
-                size++;
-                reachedAt.Add(j);
-            }
-        }
-
-        return ([.. reachedAt], [.. reachedAt.Select(i => events[i].Time)]);
-    }
-
-    private static bool Augment(int e, bool[,] matches, int[] eventOfStep, bool[] visited)
-    {
-        for (var k = 0; k < eventOfStep.Length; k++)
-        {
-            if (!matches[e, k] || visited[k])
-            {
-                continue;
-            }
-
-            visited[k] = true;
-            if (eventOfStep[k] < 0 || Augment(eventOfStep[k], matches, eventOfStep, visited))
-            {
-                eventOfStep[k] = e;
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether an exclusion event lies strictly between step i and step i + 1 of the attempt (or after step i until the window closes, if step i + 1 was not reached).</summary>
-    private static bool IsExcluded(FunnelEvent[] events, FunnelDefinition funnel, int[] indices, DateTimeOffset deadline)
-    {
-        foreach (var exclusion in funnel.Exclusions)
-        {
-            var i = exclusion.AfterStep;
-            if (i >= indices.Length)
-            {
-                continue;
-            }
-
-            var end = i + 1 < indices.Length ? indices[i + 1] : events.Length;
-            for (var j = indices[i] + 1; j < end && events[j].Time <= deadline; j++)
-            {
-                if (exclusion.Step.Matches(events[j]))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static FunnelGroupResult Aggregate(string key, FunnelDefinition funnel, IEnumerable<DateTimeOffset[]> paths)
-    {
-        var list = paths.ToList();
-        var starters = list.Count;
-        var steps = new List<FunnelStepResult>(funnel.Steps.Count);
-        for (var k = 0; k < funnel.Steps.Count; k++)
-        {
-            var entered = k == 0 ? starters : list.Count(p => p.Length >= k);
-            var converted = list.Count(p => p.Length > k);
-            var (median, p90) = k == 0 ? (null, null) : Statistics.MedianAndP90(list.Where(p => p.Length > k).Select(p => p[k] - p[k - 1]));
-            steps.Add(new FunnelStepResult(k, funnel.Steps[k].Name, entered, converted, Proportion.Of(converted, entered), Proportion.Of(converted, starters), median, p90));
-        }
-
-        return new FunnelGroupResult(key, steps);
     }
 }

@@ -11,11 +11,12 @@ public sealed class FunnelStep
 {
     private readonly Func<Interaction, bool>? _interaction;
 
-    private FunnelStep(string name, Func<Interaction, bool>? interaction, JourneyStage? stage)
+    private FunnelStep(string name, Func<Interaction, bool>? interaction, JourneyStage? stage, string? kind = null)
     {
         Name = name;
         _interaction = interaction;
         Stage = stage;
+        KindValue = kind;
     }
 
     /// <summary>The step's name in results (e.g. <c>kind:purchase</c>).</summary>
@@ -31,7 +32,7 @@ public sealed class FunnelStep
     public static FunnelStep Kind(string kind)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        return new("kind:" + kind, i => string.Equals(i.Kind, kind, StringComparison.Ordinal), null);
+        return new("kind:" + kind, i => string.Equals(i.Kind, kind, StringComparison.Ordinal), null, kind);
     }
 
     /// <summary>A step matched by interactions at one touchpoint.</summary>
@@ -89,8 +90,13 @@ public sealed class FunnelStep
         return new(name, predicate, null);
     }
 
+    /// <summary>The kind of a <see cref="Kind"/> step (matched by ordinal equality of <see cref="Interaction.Kind"/>), else null.</summary>
+    internal string? KindValue { get; }
+
     internal bool Matches(in FunnelEvent e) =>
-        e.Stage is { } entered ? Stage == entered : _interaction is not null && _interaction(e.Interaction!);
+        e.Stage is { } entered ? Stage == entered : MatchesInteraction(e.Interaction!);
+
+    internal bool MatchesInteraction(Interaction interaction) => _interaction is not null && _interaction(interaction);
 
     /// <inheritdoc/>
     public override string ToString() => Name;
