@@ -205,9 +205,14 @@ public static class OlistAdapter
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["order_id"] = orderId, ["delivery"] = delivery };
         var failed = status is "canceled" or "unavailable";
         decimal? value = payments is not null && payments.TryGetValue(orderId, out var total) ? total : null;
+        if (!TryValidate(() => new CustomerId(person), table, record, "customer_unique_id", person, options, out var customer)
+            || !TryValidate(() => new InteractionId($"olist:order:{orderId}:purchase"), table, record, "order_id", orderId, options, out _))
+        {
+            return null;
+        }
+
         try
         {
-            var customer = new CustomerId(person);
             var events = new List<Interaction>(3)
             {
                 new(new InteractionId($"olist:order:{orderId}:purchase"), customer, purchased, Channel.Web, "purchase")
@@ -284,9 +289,20 @@ public static class OlistAdapter
             (0, _) => message,
             _ => title + "\n" + message,
         };
+        if (!TryValidate(() => new InteractionId(id), table, record, "review_id", reviewId, options, out var interactionId))
+        {
+            return null;
+        }
+
+        if (text is { Length: > Interaction.MaxTextLength })
+        {
+            Reject(options, table, record, "review_comment_message", text[..64] + "…", $"title and message together must be at most {Interaction.MaxTextLength} characters, but were {text.Length}");
+            return null;
+        }
+
         try
         {
-            return new Interaction(new InteractionId(id), order.Customer, created, Channel.Email, "review")
+            return new Interaction(interactionId, order.Customer, created, Channel.Email, "review")
             {
                 Outcome = InteractionOutcome.Succeeded,
                 Signals = new InteractionSignals { Csat = score },
@@ -357,6 +373,24 @@ public static class OlistAdapter
     {
         value = Timestamp(table, record, column, required: false, options);
         return value is not null || table.Get(record, column).Length == 0;
+    }
+
+    /// <summary>Builds a domain value, reporting a validation failure against the CSV column it came from.</summary>
+    private static bool TryValidate<T>(Func<T> create, OlistTable table, CsvRecord record, string field, string value, OlistOptions options, out T result)
+    {
+        try
+        {
+            result = create();
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            var reason = e.Message;
+            var cut = reason.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            Reject(options, table, record, field, value, cut > 0 ? reason[..cut] : reason);
+            result = default!;
+            return false;
+        }
     }
 
     private static void Reject(OlistOptions options, OlistTable table, CsvRecord record, string? field, string? value, string reason)

@@ -16,7 +16,7 @@ internal sealed class OlistTable : IDisposable
         _text = text;
         _reader = reader;
         _columns = columns;
-        Width = columns.Count;
+        Width = columns.Count; // names are unique, so this is the header's field count
     }
 
     /// <summary>The file's name (no folder), for error messages.</summary>
@@ -46,7 +46,13 @@ internal sealed class OlistTable : IDisposable
             for (var i = 0; i < header.Fields.Length; i++)
             {
                 // A byte-order mark is normally removed by the reader; one left inside the text (e.g. after a concatenation) is not part of the name.
-                columns.TryAdd(header.Fields[i].Trim().TrimStart('\uFEFF'), i);
+                var name = header.Fields[i].Trim().TrimStart('\uFEFF');
+                if (!columns.TryAdd(name, i))
+                {
+                    throw new OlistReadException(new OlistReadError(
+                        fileName,
+                        new(header.Line, name, name, string.Create(CultureInfo.InvariantCulture, $"the header names column '{name}' twice (columns {columns[name] + 1} and {i + 1}); column names must be unique"))));
+                }
             }
 
             foreach (var name in required)

@@ -15,7 +15,7 @@ public sealed record CsatResult(int Responses, double? Mean, Proportion TopTwoBo
     /// <summary>The number of scores on the CSAT scale (1 to 5).</summary>
     public const int Scale = 5;
 
-    private static readonly int[] NoCounts = new int[Scale];
+    private static readonly IReadOnlyList<int> NoCounts = Array.AsReadOnly(new int[Scale]);
 
     /// <summary>
     /// The score distribution: <c>Counts[0]</c> answers of 1, …, <c>Counts[4]</c> answers of 5 (always five entries;
@@ -60,7 +60,8 @@ public sealed record CsatResult(int Responses, double? Mean, Proportion TopTwoBo
         return hash.ToHashCode();
     }
 
-    private static int[] Check(IReadOnlyList<int> value, string paramName)
+    // A read-only copy: the caller's list cannot change the result afterwards, nor can a reader cast it back to an array.
+    private static System.Collections.ObjectModel.ReadOnlyCollection<int> Check(IReadOnlyList<int> value, string paramName)
     {
         ArgumentNullException.ThrowIfNull(value, paramName);
         if (value.Count != Scale)
@@ -70,9 +71,9 @@ public sealed record CsatResult(int Responses, double? Mean, Proportion TopTwoBo
 
         if (value.Any(c => c < 0))
         {
-            throw new ArgumentException("Counts must not be negative.", paramName);
+            throw new ArgumentException($"Counts must not be negative, but were [{string.Join(", ", value)}].", paramName);
         }
 
-        return [.. value];
+        return Array.AsReadOnly(value.ToArray());
     }
 }

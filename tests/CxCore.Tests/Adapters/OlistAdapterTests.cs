@@ -138,6 +138,33 @@ public sealed class OlistAdapterTests
     }
 
     [Fact]
+    public async Task A_customer_id_the_domain_refuses_is_reported_against_its_column_with_its_value()
+    {
+        using var folder = TempFolder.CopyOf(FixtureFolder());
+        var customers = Path.Combine(folder.Path, OlistAdapter.CustomersFile);
+        await File.WriteAllTextAsync(customers, (await File.ReadAllTextAsync(customers, TestContext.Current.CancellationToken)).Replace("c1,u1,", "c1,u1 ,", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        var errors = new List<OlistReadError>();
+
+        await ReadAllAsync(folder.Path, new OlistOptions { OnError = errors.Add });
+
+        var error = Assert.Single(errors, e => e.Error.Field == "customer_unique_id");
+        Assert.Equal((OlistAdapter.OrdersFile, "u1 "), (error.File, error.Error.Value));
+        Assert.DoesNotContain("(Parameter", error.Error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_header_that_names_a_column_twice_fails_the_read_naming_it()
+    {
+        using var folder = TempFolder.CopyOf(FixtureFolder());
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, OlistAdapter.ReviewsFile), "review_id,order_id,review_score,review_score,review_comment_title,review_comment_message,review_creation_date\n", TestContext.Current.CancellationToken);
+
+        var e = await Assert.ThrowsAsync<OlistReadException>(() => ReadAllAsync(folder.Path, new OlistOptions()));
+
+        Assert.Equal((OlistAdapter.ReviewsFile, 1L, "review_score"), (e.Error.File, e.Error.Error.LineNumber, e.Error.Error.Field));
+        Assert.Contains("twice (columns 3 and 4)", e.Error.Error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Malformed_rows_are_reported_and_skipped()
     {
         using var folder = TempFolder.CopyOf(FixtureFolder());

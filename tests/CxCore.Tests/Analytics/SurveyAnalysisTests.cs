@@ -64,6 +64,18 @@ public sealed class SurveyAnalysisTests
     }
 
     [Fact]
+    public void Csat_counts_cannot_be_changed_after_the_result_is_made()
+    {
+        int[] source = [1, 0, 0, 0, 1];
+        var result = new CsatResult(2, 3, Proportion.Of(1, 2)) { Counts = source };
+        source[0] = 9;
+
+        Assert.Equal(1, result.CountOf(1));
+        Assert.IsNotType<int[]>(result.Counts);
+        Assert.IsNotType<int[]>(new CsatResult(0, null, Proportion.Of(0, 0)).Counts);
+    }
+
+    [Fact]
     public void No_answers_gives_empty_metrics_with_uninformative_intervals()
     {
         var total = SurveyAnalysis.Compute([new JourneyBuilder("c1").Do(0, "page_view").Build()], Month).Total;
