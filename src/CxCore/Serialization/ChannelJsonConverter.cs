@@ -1,30 +1,13 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CxCore.Domain;
 
 namespace CxCore.Serialization;
 
 /// <summary>Writes a <see cref="Channel"/> as its text (a JSON string) and reads it back through its validating constructor.</summary>
-internal sealed class ChannelJsonConverter : JsonConverter<Channel>
+internal sealed class ChannelJsonConverter : TextValueJsonConverter<Channel>
 {
     /// <inheritdoc/>
-    public override Channel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var text = reader.GetString() ?? throw new JsonException("A Channel must be a JSON string, not null.");
-        try
-        {
-            return new Channel(text);
-        }
-        catch (ArgumentException e)
-        {
-            throw new JsonException(e.Message, e);
-        }
-    }
+    protected override Channel Parse(string text) => new(text);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, Channel value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Name);
-    }
+    protected override string Format(Channel value) => value.Name;
 }

@@ -1,30 +1,13 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CxCore.Domain;
 
 namespace CxCore.Serialization;
 
 /// <summary>Writes a <see cref="CustomerId"/> as its text (a JSON string) and reads it back through its validating constructor.</summary>
-internal sealed class CustomerIdJsonConverter : JsonConverter<CustomerId>
+internal sealed class CustomerIdJsonConverter : TextValueJsonConverter<CustomerId>
 {
     /// <inheritdoc/>
-    public override CustomerId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var text = reader.GetString() ?? throw new JsonException("A CustomerId must be a JSON string, not null.");
-        try
-        {
-            return new CustomerId(text);
-        }
-        catch (ArgumentException e)
-        {
-            throw new JsonException(e.Message, e);
-        }
-    }
+    protected override CustomerId Parse(string text) => new(text);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, CustomerId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
+    protected override string Format(CustomerId value) => value.Value;
 }
