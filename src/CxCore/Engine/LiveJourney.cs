@@ -6,11 +6,15 @@ namespace CxCore.Engine;
 /// <summary>
 /// One customer's journey as the engine keeps it between calls, and the lock that guards it: <see cref="WaitAsync"/>
 /// … <see cref="Release"/>. The lock is the object itself rather than a <see cref="SemaphoreSlim"/> (two more objects
-/// per customer): taking it uncontended is one compare-and-swap and allocates nothing; only a writer that has to wait
-/// allocates its waiter.
+/// per customer): taking and releasing it uncontended is one compare-and-swap each and allocates nothing; only a writer
+/// that has to wait takes the monitor and allocates its waiter.
 /// </summary>
 internal sealed class LiveJourney(JourneyScorer scorer)
 {
+    private const int Free = 0;
+    private const int Held = 1;
+    private const int HeldWithWaiters = 2;
+
     private Queue<TaskCompletionSource>? _waiters;
     private int _held;
 
@@ -30,7 +34,7 @@ internal sealed class LiveJourney(JourneyScorer scorer)
     /// <returns>Completes when the caller holds the lock.</returns>
     public ValueTask WaitAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.CompareExchange(ref _held, 1, 0) == 0)
+        if (Interlocked.CompareExchange(ref _held, Held, Free) == Free)
         {
             return ValueTask.CompletedTask;
         }
@@ -43,9 +47,19 @@ internal sealed class LiveJourney(JourneyScorer scorer)
         TaskCompletionSource waiter;
         lock (this)
         {
-            if (Interlocked.CompareExchange(ref _held, 1, 0) == 0)
+            // Free → take it; held → mark "held with waiters" (so Release takes the slow path) and queue up.
+            while (true)
             {
-                return ValueTask.CompletedTask;
+                var state = Volatile.Read(ref _held);
+                if (state == Free && Interlocked.CompareExchange(ref _held, Held, Free) == Free)
+                {
+                    return ValueTask.CompletedTask;
+                }
+
+                if (state != Free && (state == HeldWithWaiters || Interlocked.CompareExchange(ref _held, HeldWithWaiters, Held) == Held))
+                {
+                    break;
+                }
             }
 
             waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -58,19 +72,26 @@ internal sealed class LiveJourney(JourneyScorer scorer)
     /// <summary>Releases the lock, handing it to the longest waiting writer if there is one.</summary>
     public void Release()
     {
+        // Nobody ever queued while it was held: one compare-and-swap, no monitor.
+        if (Interlocked.CompareExchange(ref _held, Free, Held) == Held)
+        {
+            return;
+        }
+
         lock (this)
         {
             while (_waiters is { Count: > 0 } waiters)
             {
                 // Completed under the lock (continuations run asynchronously), so a cancellation racing with this
-                // hand-over either wins before it (the waiter is skipped) or loses (the waiter owns the lock).
+                // hand-over either wins before it (the waiter is skipped) or loses (the waiter owns the lock). The
+                // state stays "held with waiters" until the queue is empty, so the new owner's release looks again.
                 if (waiters.Dequeue().TrySetResult())
                 {
                     return;
                 }
             }
 
-            Volatile.Write(ref _held, 0);
+            Volatile.Write(ref _held, Free);
         }
     }
 

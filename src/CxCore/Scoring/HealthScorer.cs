@@ -17,7 +17,10 @@ namespace CxCore.Scoring;
 /// </summary>
 public sealed class HealthScorer : IInteractionScorer
 {
-    private static readonly long SessionGapTicks = TimeSpan.FromHours(1).Ticks;
+    /// <summary>Interactions further apart than this belong to different sessions (visits) when the cadence is measured.</summary>
+    internal static readonly TimeSpan SessionGap = TimeSpan.FromHours(1);
+
+    private static readonly long SessionGapTicks = SessionGap.Ticks;
     private static readonly long MinimumCadenceTicks = TimeSpan.FromDays(1).Ticks;
 
     /// <inheritdoc/>
@@ -46,7 +49,7 @@ public sealed class HealthScorer : IInteractionScorer
         ScoreReason? reason = null;
 
         var silence = (context.AsOf - interaction.Timestamp).Ticks;
-        var ratio = silence / (double)Cadence(interaction, earlier);
+        var ratio = silence / (double)Cadence(interaction, earlier, context.SessionGaps);
         if (ratio > 1.5)
         {
             (score, reason) = ratio switch
@@ -76,7 +79,21 @@ public sealed class HealthScorer : IInteractionScorer
         return true;
     }
 
-    private long Cadence(Interaction latest, ReadOnlySpan<Interaction> earlier)
+    private long Cadence(Interaction latest, ReadOnlySpan<Interaction> earlier, int? knownGaps)
+    {
+        var gaps = knownGaps ?? CountGaps(latest, earlier);
+        if (gaps < 2)
+        {
+            return DefaultCadence.Ticks;
+        }
+
+        return Math.Max(MinimumCadenceTicks, (latest.Timestamp - earlier[0].Timestamp).Ticks / gaps);
+    }
+
+    /// <summary>Whether two consecutive interactions (in time order) are in different sessions.</summary>
+    internal static bool IsSessionGap(Interaction before, Interaction after) => (after.Timestamp - before.Timestamp).Ticks > SessionGapTicks;
+
+    private static int CountGaps(Interaction latest, ReadOnlySpan<Interaction> earlier)
     {
         var gaps = 0;
         var next = latest.Timestamp;
@@ -91,12 +108,7 @@ public sealed class HealthScorer : IInteractionScorer
             next = at;
         }
 
-        if (gaps < 2)
-        {
-            return DefaultCadence.Ticks;
-        }
-
-        return Math.Max(MinimumCadenceTicks, (latest.Timestamp - earlier[0].Timestamp).Ticks / gaps);
+        return gaps;
     }
 
     private static int NegativeStreak(Interaction latest, ReadOnlySpan<Interaction> earlier)

@@ -32,6 +32,7 @@ public sealed class JourneyScorer
     private readonly List<Interaction> _interactions = [];
     private InteractionTally[] _tallies = [];
     private int _tallied;
+    private int _sessionGaps;
 
     /// <summary>Creates an empty journey scorer.</summary>
     /// <param name="pipeline">The pipeline whose scorers and settings to use.</param>
@@ -89,6 +90,9 @@ public sealed class JourneyScorer
 
         _interactions.Insert(position, interaction);
         _tallied = Math.Min(_tallied, position);
+        _sessionGaps = position == span.Length
+            ? _sessionGaps + (position > 0 && HealthScorer.IsSessionGap(span[position - 1], interaction) ? 1 : 0)
+            : CountSessionGaps(CollectionsMarshal.AsSpan(_interactions));
         if (_tallies.Length < _interactions.Count)
         {
             // Grow by half (not double): the tallies are 40 B each and kept for the journey's lifetime.
@@ -115,7 +119,20 @@ public sealed class JourneyScorer
     {
         var span = Until(asOf);
         var sink = default(ScoringPipeline.NoSink);
-        return Pipeline.Aggregate(span, asOf, _tallies.AsSpan(0, _tallied), ref sink).Summary;
+        int? gaps = span.Length == _interactions.Count ? _sessionGaps : null;
+        return Pipeline.Aggregate(span, asOf, _tallies.AsSpan(0, _tallied), ref sink, gaps).Summary;
+    }
+
+    // The health scorer's session gaps over the whole journey, kept as interactions arrive (a late one recounts).
+    private static int CountSessionGaps(ReadOnlySpan<Interaction> ordered)
+    {
+        var gaps = 0;
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            gaps += HealthScorer.IsSessionGap(ordered[i - 1], ordered[i]) ? 1 : 0;
+        }
+
+        return gaps;
     }
 
     /// <summary>The score with its full explanation (recomputed from the interactions; allocates).</summary>

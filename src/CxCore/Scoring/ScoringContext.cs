@@ -24,6 +24,10 @@ public readonly ref struct ScoringContext
         IsLatest = isLatest;
     }
 
+    /// <summary>A context that also carries the number of session gaps in the journey up to the scored interaction.</summary>
+    internal ScoringContext(ReadOnlySpan<Interaction> earlier, DateTimeOffset asOf, bool isLatest, int? sessionGaps)
+        : this(earlier, asOf, isLatest) => SessionGaps = sessionGaps;
+
     /// <summary>The customer's interactions before the one being scored, oldest first (the last element is the previous one).</summary>
     public ReadOnlySpan<Interaction> Earlier { get; }
 
@@ -32,4 +36,11 @@ public readonly ref struct ScoringContext
 
     /// <summary>Whether the interaction being scored is the customer's latest as of <see cref="AsOf"/>.</summary>
     public bool IsLatest { get; }
+
+    /// <summary>
+    /// How many consecutive pairs among <see cref="Earlier"/> and the scored interaction are more than
+    /// <see cref="HealthScorer.SessionGap"/> apart, when the caller keeps that count (<see cref="JourneyScorer"/> does);
+    /// null otherwise. Saves the health scorer a walk over every earlier interaction.
+    /// </summary>
+    internal int? SessionGaps { get; }
 }

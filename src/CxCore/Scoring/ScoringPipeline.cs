@@ -210,11 +210,11 @@ public sealed class ScoringPipeline
     }
 
     /// <summary>Asks every scorer for its opinion of <c>span[index]</c> and sums the opinions.</summary>
-    internal InteractionTally Tally<TSink>(ReadOnlySpan<Interaction> span, int index, DateTimeOffset asOf, bool isLatest, ref TSink sink)
+    internal InteractionTally Tally<TSink>(ReadOnlySpan<Interaction> span, int index, DateTimeOffset asOf, bool isLatest, ref TSink sink, int? sessionGaps = null)
         where TSink : struct, IComponentSink
     {
         var interaction = span[index];
-        var context = new ScoringContext(span[..index], asOf, isLatest);
+        var context = new ScoringContext(span[..index], asOf, isLatest, sessionGaps);
         double u = 0, us = 0, b = 0, bs = 0;
         var count = 0;
         for (var k = 0; k < _scorers.Length; k++)
@@ -244,7 +244,7 @@ public sealed class ScoringPipeline
     /// interactions other than the latest are taken from <paramref name="cached"/> where it has them; the latest is
     /// always scored afresh, as only its opinions may depend on <paramref name="asOf"/>.
     /// </summary>
-    internal Totals Aggregate<TSink>(ReadOnlySpan<Interaction> span, DateTimeOffset asOf, ReadOnlySpan<InteractionTally> cached, ref TSink sink)
+    internal Totals Aggregate<TSink>(ReadOnlySpan<Interaction> span, DateTimeOffset asOf, ReadOnlySpan<InteractionTally> cached, ref TSink sink, int? sessionGaps = null)
         where TSink : struct, IComponentSink
     {
         var totals = new Totals { Worst = -1, Latest = -1, WorstScore = double.PositiveInfinity };
@@ -262,7 +262,7 @@ public sealed class ScoringPipeline
         var count = 0;
         for (var i = 0; i <= last; i++)
         {
-            var tally = i < last && i < cached.Length ? cached[i] : Tally(span, i, asOf, i == last, ref sink);
+            var tally = i < last && i < cached.Length ? cached[i] : Tally(span, i, asOf, i == last, ref sink, i == last ? sessionGaps : null);
             if (tally.Count == 0 || tally.U <= 0)
             {
                 continue;

@@ -87,6 +87,40 @@ public sealed class ScoringPropertyTests
     }
 
     [Fact]
+    public void Journey_scorer_equals_a_full_rescore_after_every_arrival_with_session_gaps_around_an_hour()
+    {
+        // Gaps of 1 minute to 3 hours, so the health scorer's session count (gaps over an hour), which the journey
+        // scorer keeps incrementally, is exercised on both sides of the boundary, with late arrivals and asOf cuts.
+        var gaps = Gen.Int[1, 180].Array[2, 25];
+        Gen.Select(gaps, Gen.Int, Gen.Double[0, 60]).Sample((minutes, seed, asOfDays) =>
+        {
+            var at = Scenario.Start;
+            var journey = minutes.Select((m, i) =>
+            {
+                at = at.AddMinutes(m == 60 ? 60 : m);
+                return new Interaction(new InteractionId($"g-{i:D2}"), new CustomerId("c-gap"), at, Channel.Web, i % 3 == 0 ? "contact" : "page_view")
+                {
+                    Outcome = i % 4 == 0 ? InteractionOutcome.Failed : InteractionOutcome.Succeeded,
+                };
+            }).ToArray();
+            var pipeline = ScoringPipeline.Default;
+            var incremental = new JourneyScorer(pipeline);
+            var arrived = new List<Interaction>();
+            foreach (var interaction in journey.OrderBy(i => HashCode.Combine(i.Id, seed)))
+            {
+                incremental.Add(interaction);
+                arrived.Add(interaction);
+                var ordered = arrived.OrderBy(i => i.Timestamp).ToArray();
+                var latest = ordered[^1].Timestamp;
+                foreach (var asOf in new[] { latest, latest.AddDays(asOfDays), ordered[ordered.Length / 2].Timestamp })
+                {
+                    Assert.Equal(pipeline.Evaluate(ordered.Where(i => i.Timestamp <= asOf).ToArray(), asOf), incremental.Evaluate(asOf));
+                }
+            }
+        }, iter: Iterations);
+    }
+
+    [Fact]
     public void Removing_any_scorer_or_dropping_any_signal_never_throws()
     {
         Gen.Select(ScoringGen.Journey, Gen.Int[0, 5]).Sample((journey, removed) =>
