@@ -413,6 +413,13 @@ public sealed class CxEngine : ICxEngine
                     }
                 }
             }
+            catch
+            {
+                // Whatever the merge got to, the store is the truth: both live journeys are rebuilt from it on next use.
+                Unload(firstLive);
+                Unload(secondLive);
+                throw;
+            }
             finally
             {
                 secondLive.Release();

@@ -139,4 +139,53 @@ public sealed class LiveStateRecoveryTests
         Assert.Equal(reference.StageHistory.Select(v => v.Stage), journey.StageHistory.Select(v => v.Stage));
         Assert.Equal(reference.Score!.Value, journey.Score!.Value);
     }
+
+    /// <summary>Throws once when asked to append the given interaction id for the given customer.</summary>
+    private sealed class FailOnceStore(IJourneyStore inner, CustomerId customer, string id) : IJourneyStore
+    {
+        private int _failures = 1;
+
+        public async ValueTask<bool> TryAppendAsync(Interaction interaction, CancellationToken cancellationToken = default)
+        {
+            if (interaction.CustomerId == customer && interaction.Id.Value == id && Interlocked.Decrement(ref _failures) >= 0)
+            {
+                throw new IOException("disk full");
+            }
+
+            return await inner.TryAppendAsync(interaction, cancellationToken);
+        }
+
+        public ValueTask<IReadOnlyList<Interaction>> GetInteractionsAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetInteractionsAsync(customerId, cancellationToken);
+
+        public IAsyncEnumerable<CustomerId> GetCustomerIdsAsync(CancellationToken cancellationToken = default) => inner.GetCustomerIdsAsync(cancellationToken);
+
+        public ValueTask<CustomerId?> FindCustomerAsync(CustomerIdentity identity, CancellationToken cancellationToken = default) => inner.FindCustomerAsync(identity, cancellationToken);
+
+        public ValueTask LinkIdentityAsync(CustomerIdentity identity, CustomerId customerId, CancellationToken cancellationToken = default) => inner.LinkIdentityAsync(identity, customerId, cancellationToken);
+
+        public ValueTask<IReadOnlyList<CustomerIdentity>> GetIdentitiesAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetIdentitiesAsync(customerId, cancellationToken);
+
+        public ValueTask<int> DeleteCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.DeleteCustomerAsync(customerId, cancellationToken);
+    }
+
+    [Fact]
+    public async Task A_merge_that_fails_half_way_leaves_journeys_that_match_the_store_and_can_be_retried()
+    {
+        var inner = new InMemoryJourneyStore();
+        var engine = EngineTestKit.Create(new FailOnceStore(inner, new CustomerId("b"), "a-3"));
+        await engine.RecordAllAsync(EngineTestKit.HappyPath("a"));
+        await engine.RecordAllAsync(EngineTestKit.HappyPath("b"));
+
+        await Assert.ThrowsAsync<IOException>(async () => await engine.MergeCustomersAsync(new CustomerId("a"), new CustomerId("b"), Ct));
+        var halfway = await engine.GetJourneyAsync(new CustomerId("b"), cancellationToken: Ct);
+        var stored = await inner.GetInteractionsAsync(new CustomerId("b"), Ct);
+
+        Assert.Equal(stored.Select(i => i.Id.Value).Order(StringComparer.Ordinal), halfway!.Interactions.Select(i => i.Id.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(7, stored.Count); // b's five and the two copies made before the failure
+
+        var merged = await engine.MergeCustomersAsync(new CustomerId("a"), new CustomerId("b"), Ct);
+        Assert.Equal(10, merged.Interactions.Count);
+        Assert.Null(await engine.GetJourneyAsync(new CustomerId("nobody"), cancellationToken: Ct));
+        Assert.Equal(new CustomerId("b"), (await engine.GetJourneyAsync(new CustomerId("a"), cancellationToken: Ct))!.CustomerId);
+    }
 }
