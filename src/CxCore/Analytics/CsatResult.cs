@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using CxCore.Serialization;
 
 namespace CxCore.Analytics;
 
@@ -22,6 +24,7 @@ public sealed record CsatResult(int Responses, double? Mean, Proportion TopTwoBo
     /// they sum to <see cref="Responses"/> when computed by <see cref="SurveyAnalysis"/>). All zero unless set.
     /// </summary>
     /// <exception cref="ArgumentException">Null, not five entries, or a negative count.</exception>
+    [JsonConverter(typeof(CsatCountsJsonConverter))]
     public IReadOnlyList<int> Counts { get; init => field = Check(value, nameof(Counts)); } = NoCounts;
 
     /// <summary>How many answers gave <paramref name="score"/>.</summary>

@@ -129,6 +129,21 @@ public sealed class AnalyticsJsonTests
         Assert.Equal([0, 2, 0, 0, 2], survey["total"]!["csat"]!["counts"]!.AsArray().Select(c => (int)c!));
     }
 
+    [Theory]
+    [InlineData("[0,0,0,0]", "5 entries")]
+    [InlineData("[0,0,0,0,0,0]", "5 entries")]
+    [InlineData("[0,0,-1,0,0]", "entry 2")]
+    [InlineData("[0,0,1.5,0,0]", "entry 2")]
+    [InlineData("\"5\"", "JSON array")]
+    public void Bad_csat_counts_fail_as_a_JsonException_naming_the_problem(string counts, string expected)
+    {
+        var json = $$"""{"responses":1,"mean":3,"topTwoBox":{"successes":0,"trials":1},"counts":{{counts}}}""";
+
+        var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, CxJsonContext.Default.CsatResult));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Driver_result()
     {
