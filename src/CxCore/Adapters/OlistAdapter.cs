@@ -245,7 +245,7 @@ public static class OlistAdapter
         }
         catch (ArgumentException e)
         {
-            Reject(options, table, record, e.ParamName, null, e.Message);
+            Reject(options, table, record, e.ParamName, null, ReadError.ReasonOf(e));
             return null;
         }
     }
@@ -312,7 +312,7 @@ public static class OlistAdapter
         }
         catch (ArgumentException e)
         {
-            Reject(options, table, record, e.ParamName, null, e.Message);
+            Reject(options, table, record, e.ParamName, null, ReadError.ReasonOf(e));
             return null;
         }
     }
@@ -385,9 +385,7 @@ public static class OlistAdapter
         }
         catch (ArgumentException e)
         {
-            var reason = e.Message;
-            var cut = reason.IndexOf(" (Parameter '", StringComparison.Ordinal);
-            Reject(options, table, record, field, value, cut > 0 ? reason[..cut] : reason);
+            Reject(options, table, record, field, value, ReadError.ReasonOf(e));
             result = default!;
             return false;
         }

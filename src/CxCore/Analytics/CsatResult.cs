@@ -67,16 +67,30 @@ public sealed record CsatResult(int Responses, double? Mean, Proportion TopTwoBo
     private static System.Collections.ObjectModel.ReadOnlyCollection<int> Check(IReadOnlyList<int> value, string paramName)
     {
         ArgumentNullException.ThrowIfNull(value, paramName);
-        if (value.Count != Scale)
+        if (ProblemWith(value) is { } problem)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Counts must have {Scale} entries (scores 1 to {Scale}), but had {value.Count}."), paramName);
-        }
-
-        if (value.Any(c => c < 0))
-        {
-            throw new ArgumentException($"Counts must not be negative, but were [{string.Join(", ", value)}].", paramName);
+            throw new ArgumentException(problem, paramName);
         }
 
         return Array.AsReadOnly(value.ToArray());
+    }
+
+    /// <summary>Why <paramref name="counts"/> is not a CSAT distribution, or null when it is (also used by the JSON reader).</summary>
+    internal static string? ProblemWith(IReadOnlyList<int> counts)
+    {
+        if (counts.Count != Scale)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"CSAT counts must have {Scale} entries (scores 1 to {Scale}), but had {counts.Count}.");
+        }
+
+        for (var i = 0; i < counts.Count; i++)
+        {
+            if (counts[i] < 0)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"CSAT counts must not be negative, but entry {i} was {counts[i]}.");
+            }
+        }
+
+        return null;
     }
 }

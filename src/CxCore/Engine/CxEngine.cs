@@ -318,6 +318,7 @@ public sealed class CxEngine : ICxEngine
         BandChange? bandChange = null;
         CustomerId from, to;
         LiveJourney firstLive, secondLive;
+        bool fromFirst;
         while (true)
         {
             from = await ResolveAsync(source, cancellationToken).ConfigureAwait(false);
@@ -329,7 +330,8 @@ public sealed class CxEngine : ICxEngine
 
             // Lock both journeys in a fixed order so two opposite merges cannot deadlock; when either was merged away
             // or forgotten while waiting, let go and resolve both again.
-            var (first, second) = string.CompareOrdinal(from.Value, to.Value) < 0 ? (from, to) : (to, from);
+            fromFirst = string.CompareOrdinal(from.Value, to.Value) < 0;
+            var (first, second) = fromFirst ? (from, to) : (to, from);
             if (await TryEnterAsync(first, cancellationToken).ConfigureAwait(false) is not { } firstTaken)
             {
                 continue;
@@ -360,7 +362,7 @@ public sealed class CxEngine : ICxEngine
         {
             try
             {
-                var (sourceLive, targetLive) = string.CompareOrdinal(from.Value, to.Value) < 0 ? (firstLive, secondLive) : (secondLive, firstLive);
+                var (sourceLive, targetLive) = fromFirst ? (firstLive, secondLive) : (secondLive, firstLive);
                 var sourceInteractions = await _store.GetInteractionsAsync(from, cancellationToken).ConfigureAwait(false);
                 if (sourceInteractions.Count == 0 && targetLive.Scorer.Span.IsEmpty)
                 {
@@ -625,6 +627,8 @@ public sealed class CxEngine : ICxEngine
             }
             catch
             {
+                // Whatever the load got to is dropped, so the next caller loads from scratch.
+                Unload(live);
                 live.Release();
                 throw;
             }
@@ -633,22 +637,20 @@ public sealed class CxEngine : ICxEngine
         return live;
     }
 
-    /// <summary>Rebuilds the live journey from the store; <paramref name="live"/> changes only when all of it succeeded.</summary>
+    /// <summary>Builds the live journey of an unloaded (so empty) <paramref name="live"/> from the store; the caller unloads it again if this throws.</summary>
     private async ValueTask LoadAsync(CustomerId id, LiveJourney live, CancellationToken cancellationToken)
     {
         var stored = await _store.GetInteractionsAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored.Count > 0)
         {
-            var scorer = new JourneyScorer(_scoring);
             foreach (var interaction in stored)
             {
-                scorer.Insert(interaction);
+                live.Scorer.Insert(interaction);
             }
 
-            var cursor = Replay(scorer.Span);
-            cursor.ForgetHistory(trimExcess: true);
-            var summary = scorer.Evaluate(Latest(scorer.Span).Timestamp);
-            (live.Scorer, live.Cursor, live.Summary) = (scorer, cursor, summary);
+            live.Cursor = Replay(live.Scorer.Span);
+            live.Cursor.ForgetHistory(trimExcess: true);
+            live.Summary = live.Scorer.Evaluate(Latest(live.Scorer.Span).Timestamp);
         }
 
         live.Loaded = true;

@@ -93,23 +93,20 @@ public sealed class HealthScorer : IInteractionScorer
     /// <summary>Whether two consecutive interactions (in time order) are in different sessions.</summary>
     internal static bool IsSessionGap(Interaction before, Interaction after) => (after.Timestamp - before.Timestamp).Ticks > SessionGapTicks;
 
-    private static int CountGaps(Interaction latest, ReadOnlySpan<Interaction> earlier)
+    /// <summary>How many consecutive pairs of <paramref name="ordered"/> (in time order) are in different sessions.</summary>
+    internal static int CountSessionGaps(ReadOnlySpan<Interaction> ordered)
     {
         var gaps = 0;
-        var next = latest.Timestamp;
-        for (var i = earlier.Length - 1; i >= 0; i--)
+        for (var i = 1; i < ordered.Length; i++)
         {
-            var at = earlier[i].Timestamp;
-            if ((next - at).Ticks > SessionGapTicks)
-            {
-                gaps++;
-            }
-
-            next = at;
+            gaps += IsSessionGap(ordered[i - 1], ordered[i]) ? 1 : 0;
         }
 
         return gaps;
     }
+
+    private static int CountGaps(Interaction latest, ReadOnlySpan<Interaction> earlier) =>
+        earlier.IsEmpty ? 0 : CountSessionGaps(earlier) + (IsSessionGap(earlier[^1], latest) ? 1 : 0);
 
     private static int NegativeStreak(Interaction latest, ReadOnlySpan<Interaction> earlier)
     {

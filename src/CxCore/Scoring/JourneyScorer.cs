@@ -92,7 +92,7 @@ public sealed class JourneyScorer
         _tallied = Math.Min(_tallied, position);
         _sessionGaps = position == span.Length
             ? _sessionGaps + (position > 0 && HealthScorer.IsSessionGap(span[position - 1], interaction) ? 1 : 0)
-            : CountSessionGaps(CollectionsMarshal.AsSpan(_interactions));
+            : HealthScorer.CountSessionGaps(CollectionsMarshal.AsSpan(_interactions));
         if (_tallies.Length < _interactions.Count)
         {
             // Grow by half (not double): the tallies are 40 B each and kept for the journey's lifetime.
@@ -123,17 +123,6 @@ public sealed class JourneyScorer
         return Pipeline.Aggregate(span, asOf, _tallies.AsSpan(0, _tallied), ref sink, gaps).Summary;
     }
 
-    // The health scorer's session gaps over the whole journey, kept as interactions arrive (a late one recounts).
-    private static int CountSessionGaps(ReadOnlySpan<Interaction> ordered)
-    {
-        var gaps = 0;
-        for (var i = 1; i < ordered.Length; i++)
-        {
-            gaps += HealthScorer.IsSessionGap(ordered[i - 1], ordered[i]) ? 1 : 0;
-        }
-
-        return gaps;
-    }
 
     /// <summary>The score with its full explanation (recomputed from the interactions; allocates).</summary>
     /// <param name="asOf">The instant to score as of.</param>

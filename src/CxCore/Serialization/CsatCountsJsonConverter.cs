@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CxCore.Analytics;
@@ -23,20 +22,15 @@ internal sealed class CsatCountsJsonConverter : JsonConverter<IReadOnlyList<int>
         var counts = new List<int>(CsatResult.Scale);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var count) || count < 0)
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var count))
             {
-                throw new JsonException($"CSAT counts must be non-negative whole numbers, but entry {counts.Count} is not.");
+                throw new JsonException($"CSAT counts must be whole numbers, but entry {counts.Count} is not.");
             }
 
             counts.Add(count);
         }
 
-        if (counts.Count != CsatResult.Scale)
-        {
-            throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"CSAT counts must have {CsatResult.Scale} entries (scores 1 to {CsatResult.Scale}), but had {counts.Count}."));
-        }
-
-        return counts;
+        return CsatResult.ProblemWith(counts) is { } problem ? throw new JsonException(problem) : counts;
     }
 
     /// <inheritdoc/>

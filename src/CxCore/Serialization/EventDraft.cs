@@ -216,7 +216,7 @@ internal sealed class EventDraft : IDisposable
         }
         catch (ArgumentException e)
         {
-            return Error(EventFields.NameOf(field), value.ToString(CultureInfo.InvariantCulture), Reason(e));
+            return Error(EventFields.NameOf(field), value.ToString(CultureInfo.InvariantCulture), ReadError.ReasonOf(e));
         }
     }
 
@@ -315,7 +315,7 @@ internal sealed class EventDraft : IDisposable
         }
         catch (ArgumentException e)
         {
-            return Error("id", _id, Reason(e));
+            return Error("id", _id, ReadError.ReasonOf(e));
         }
 
         try
@@ -324,7 +324,7 @@ internal sealed class EventDraft : IDisposable
         }
         catch (ArgumentException e)
         {
-            return Error("customerId", _customerId, Reason(e));
+            return Error("customerId", _customerId, ReadError.ReasonOf(e));
         }
 
         try
@@ -357,21 +357,8 @@ internal sealed class EventDraft : IDisposable
                 "text" => _text,
                 _ => null,
             };
-            return Error(field, value, Reason(e));
+            return Error(field, value, ReadError.ReasonOf(e));
         }
-    }
-
-    /// <summary>The exception's own sentence, without the " (Parameter 'x')" and "Actual value was" lines the BCL appends.</summary>
-    private static string Reason(ArgumentException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = message.IndexOf('\n', StringComparison.Ordinal);
-        }
-
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
     }
 
     private bool IsSet(EventField field) => field switch
@@ -431,7 +418,7 @@ internal sealed class EventDraft : IDisposable
         }
         catch (ArgumentException e)
         {
-            return Error("touchpoint", text, Reason(e));
+            return Error("touchpoint", text, ReadError.ReasonOf(e));
         }
     }
 

@@ -22,6 +22,19 @@ public sealed record ReadError(long LineNumber, string? Field, string? Value, st
     /// <summary>The longest <see cref="Value"/> kept, in characters; longer values are cut and end with <c>…</c>.</summary>
     public const int MaxValueLength = 200;
 
+    /// <summary>A domain refusal as a reason: the exception's own sentence, without the " (Parameter 'x')" and "Actual value was" lines the BCL appends.</summary>
+    internal static string ReasonOf(ArgumentException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf('\n', StringComparison.Ordinal);
+        }
+
+        return (cut > 0 ? message[..cut] : message).TrimEnd();
+    }
+
     /// <summary>The 1-based line number; 0 when the problem is not tied to a line.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
     public long LineNumber { get; init => field = CheckLineNumber(value, nameof(LineNumber)); } = CheckLineNumber(LineNumber, nameof(LineNumber));
