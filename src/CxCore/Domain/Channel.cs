@@ -83,6 +83,12 @@ public readonly record struct Channel
     /// <returns>Whether the name is a lower-case token as described in the type remarks.</returns>
     public static bool IsValidName([NotNullWhen(true)] string? name) => Names.IsToken(name, MaxNameLength, NameChars);
 
+    // For values read back from storage, which were validated when first created.
+    private Channel(string value, bool _) => Name = value;
+
+    /// <summary>Wraps a value that was validated before (read back from compact storage) without validating it again.</summary>
+    internal static Channel Trusted(string value) => new(value, true);
+
     /// <inheritdoc/>
     public override string ToString() => Name ?? string.Empty;
 }

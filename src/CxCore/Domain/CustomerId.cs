@@ -20,6 +20,12 @@ public readonly record struct CustomerId
     /// <summary>True for <c>default(CustomerId)</c>, which no API accepts.</summary>
     public bool IsEmpty => Value is null;
 
+    // For values read back from storage, which were validated when first created.
+    private CustomerId(string value, bool _) => Value = value;
+
+    /// <summary>Wraps a value that was validated before (read back from compact storage) without validating it again.</summary>
+    internal static CustomerId Trusted(string value) => new(value, true);
+
     /// <inheritdoc/>
     public override string ToString() => Value ?? string.Empty;
 

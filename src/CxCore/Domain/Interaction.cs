@@ -45,8 +45,31 @@ public sealed class Interaction
         Kind = ValidateKind(kind);
     }
 
-    // Compact storage (millions of these are kept): signals packed, the rarely present fields in one optional object.
-    private Rare? _extra;
+    /// <summary>
+    /// Rebuilds an interaction from its stored parts without validating them again (they were validated when it was
+    /// first created): the compact <see cref="InteractionLog"/> materialises interactions through this.
+    /// </summary>
+    internal Interaction(
+        InteractionId id,
+        CustomerId customerId,
+        DateTimeOffset timestamp,
+        Channel channel,
+        string kind,
+        TouchpointId? touchpoint,
+        byte outcome,
+        byte csat,
+        byte nps,
+        byte ces,
+        long waitTicks,
+        InteractionExtras? extras)
+    {
+        (Id, CustomerId, Timestamp, Channel, Kind) = (id, customerId, timestamp, channel, kind);
+        Touchpoint = touchpoint;
+        (_outcome, _csat, _nps, _ces, _waitTicks, _extra) = (outcome, csat, nps, ces, waitTicks, extras);
+    }
+
+    // Compact storage: signals packed (+1, 0 for absent), the rarely present fields in one optional object.
+    private InteractionExtras? _extra;
     private long _waitTicks = -1;
     private byte _csat;
     private byte _nps;
@@ -138,6 +161,12 @@ public sealed class Interaction
 
     internal TimeSpan? Wait => _waitTicks < 0 ? null : new TimeSpan(_waitTicks);
 
+    /// <summary>The packed fields, as <see cref="InteractionLog"/> stores them.</summary>
+    internal (byte Outcome, byte Csat, byte Nps, byte Ces, long WaitTicks) Packed => (_outcome, _csat, _nps, _ces, _waitTicks);
+
+    /// <summary>The rarely present fields (mode, handling time, value, text, attributes), or null when none is set. Never changed after initialisation, so it can be shared.</summary>
+    internal InteractionExtras? Extras => _extra;
+
     /// <summary>Free text the customer wrote or said (review, chat message, call note).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Longer than <see cref="MaxTextLength"/>.</exception>
     public string? Text
@@ -172,19 +201,11 @@ public sealed class Interaction
     }
 
     /// <summary>The rarely present fields, allocated only when one is set (set during initialisation only).</summary>
-    private Rare Extra => _extra ??= new Rare();
+    private InteractionExtras Extra => _extra ??= new InteractionExtras();
 
     /// <summary>A copy filed under another customer (identity resolution, merges, pseudonymisation); every other field is kept.</summary>
     internal Interaction WithCustomer(CustomerId customerId) =>
-        new(Id, customerId, Timestamp, Channel, Kind)
-        {
-            Touchpoint = Touchpoint,
-            Mode = Mode,
-            Outcome = Outcome,
-            Signals = Signals,
-            Text = Text,
-            Attributes = Attributes,
-        };
+        new(Id, customerId, Timestamp, Channel, Kind, Touchpoint, _outcome, _csat, _nps, _ces, _waitTicks, _extra);
 
     /// <inheritdoc/>
     public override string ToString() =>
@@ -199,14 +220,5 @@ public sealed class Interaction
         }
 
         return kind;
-    }
-
-    private sealed class Rare
-    {
-        public ServiceMode? Mode;
-        public TimeSpan? HandlingTime;
-        public decimal? Value;
-        public string? Text;
-        public IReadOnlyDictionary<string, string>? Attributes;
     }
 }

@@ -20,6 +20,12 @@ public readonly record struct InteractionId
     /// <summary>True for <c>default(InteractionId)</c>, which no API accepts.</summary>
     public bool IsEmpty => Value is null;
 
+    // For values read back from storage, which were validated when first created.
+    private InteractionId(string value, bool _) => Value = value;
+
+    /// <summary>Wraps a value that was validated before (read back from compact storage) without validating it again.</summary>
+    internal static InteractionId Trusted(string value) => new(value, true);
+
     /// <inheritdoc/>
     public override string ToString() => Value ?? string.Empty;
 

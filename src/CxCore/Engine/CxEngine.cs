@@ -116,13 +116,12 @@ public sealed class CxEngine : ICxEngine
             int visitsBefore;
             try
             {
-                live.Scorer.Insert(interaction);
-                var interactions = live.Scorer.Span;
-                late = cursor is not null && JourneyProjector.CompareForReplay(interaction, Latest(interactions)) < 0;
+                var position = live.Scorer.Insert(interaction);
+                late = cursor is not null && position < live.Scorer.Count - 1;
                 visitsBefore = cursor?.History.Count ?? 1;
                 if (cursor is null || late)
                 {
-                    cursor = Replay(interactions);
+                    cursor = Replay(live.Scorer);
                     live.Cursor = cursor;
                     visitsBefore = late ? visitsBefore : 1;
                 }
@@ -131,7 +130,7 @@ public sealed class CxEngine : ICxEngine
                     cursor.Apply(interaction);
                 }
 
-                live.Summary = live.Scorer.Evaluate(Latest(interactions).Timestamp);
+                live.Summary = live.Scorer.Evaluate(Latest(live.Scorer));
             }
             catch
             {
@@ -364,7 +363,7 @@ public sealed class CxEngine : ICxEngine
             {
                 var (sourceLive, targetLive) = fromFirst ? (firstLive, secondLive) : (secondLive, firstLive);
                 var sourceInteractions = await _store.GetInteractionsAsync(from, cancellationToken).ConfigureAwait(false);
-                if (sourceInteractions.Count == 0 && targetLive.Scorer.Span.IsEmpty)
+                if (sourceInteractions.Count == 0 && targetLive.Scorer.Count == 0)
                 {
                     // Checked before anything changes, so a refused merge leaves both customers as they were.
                     throw new InvalidOperationException($"Neither customer '{source}' nor '{target}' has any interaction to merge.");
@@ -395,10 +394,9 @@ public sealed class CxEngine : ICxEngine
                 _hasMerges = true;
                 Retire(from, sourceLive);
 
-                var interactions = targetLive.Scorer.Span;
-                targetLive.Cursor = Replay(interactions);
+                targetLive.Cursor = Replay(targetLive.Scorer);
                 targetLive.Cursor.ForgetHistory(trimExcess: true);
-                targetLive.Summary = targetLive.Scorer.Evaluate(Latest(interactions).Timestamp);
+                targetLive.Summary = targetLive.Scorer.Evaluate(Latest(targetLive.Scorer));
                 EngineLog.Merged(_logger, from, to, moved);
                 merged = Snapshot(to, targetLive, _time.GetUtcNow());
                 if (_observers.Length > 0)
@@ -464,7 +462,7 @@ public sealed class CxEngine : ICxEngine
     }
 
     // JourneyScorer keeps interactions in replay order (time, then id), so its last one is the journey's latest.
-    private static Interaction Latest(ReadOnlySpan<Interaction> interactions) => interactions[^1];
+    private static DateTimeOffset Latest(JourneyScorer scorer) => scorer.Log!.GetTimestamp(scorer.Count - 1);
 
     private static List<StageChange>? StageChanges(CustomerId customerId, JourneyCursor cursor, JourneyStage stageBefore, int visitsBefore, bool late)
     {
@@ -526,7 +524,7 @@ public sealed class CxEngine : ICxEngine
             {
                 var journey = live.Cursor!.Clone();
                 journey.AdvanceTo(asOf);
-                var last = Latest(live.Scorer.Span).Timestamp;
+                var last = Latest(live.Scorer);
                 return (new CustomerStatus(id, _journey.GetStage(journey.Stage), live.Scorer.Evaluate(asOf), last), journey.Stage);
             },
             cancellationToken);
@@ -572,21 +570,19 @@ public sealed class CxEngine : ICxEngine
 
     private Journey Snapshot(CustomerId id, LiveJourney live, DateTimeOffset asOf)
     {
-        var all = live.Scorer.Span;
-        var count = all.Length;
-        while (count > 0 && all[count - 1].Timestamp > asOf)
-        {
-            count--;
-        }
-
-        var interactions = all[..count].ToArray();
+        var count = live.Scorer.CountUntil(asOf);
+        var interactions = count == 0 ? [] : live.Scorer.Log!.MaterializeAll(count);
         var cursor = JourneyCursor.Replay(_journey, _classifier, interactions, asOf);
         cursor.AdvanceTo(asOf);
         return new Journey(id, interactions, cursor.History) { Score = _scoring.Score(interactions, asOf) };
     }
 
-    private JourneyCursor Replay(ReadOnlySpan<Interaction> interactions) =>
-        JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp);
+    // Rebuilds the stage cursor from the compact interactions (a first load, a late arrival, a merge: allocates).
+    private JourneyCursor Replay(JourneyScorer scorer)
+    {
+        var interactions = scorer.Log!.MaterializeAll(scorer.Count);
+        return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp);
+    }
 
     /// <summary>
     /// Takes the lock of the customer <paramref name="requested"/> stands for (alias, merged-away id, pseudonym), loading
@@ -643,14 +639,17 @@ public sealed class CxEngine : ICxEngine
         var stored = await _store.GetInteractionsAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored.Count > 0)
         {
-            foreach (var interaction in stored)
+            // Stores keep append order; inserting in time order computes every opinion once.
+            var ordered = stored.ToArray();
+            Array.Sort(ordered, JourneyProjector.CompareForReplay);
+            foreach (var interaction in ordered)
             {
                 live.Scorer.Insert(interaction);
             }
 
-            live.Cursor = Replay(live.Scorer.Span);
+            live.Cursor = Replay(live.Scorer);
             live.Cursor.ForgetHistory(trimExcess: true);
-            live.Summary = live.Scorer.Evaluate(Latest(live.Scorer.Span).Timestamp);
+            live.Summary = live.Scorer.Evaluate(Latest(live.Scorer));
         }
 
         live.Loaded = true;

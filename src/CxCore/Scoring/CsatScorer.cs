@@ -14,9 +14,8 @@ public sealed class CsatScorer : IInteractionScorer
     public string Name => BuiltInScorers.Csat;
 
     /// <inheritdoc/>
-    public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+    public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
     {
-        ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.Csat is not { } csat)
         {
             component = default;

@@ -115,9 +115,8 @@ public sealed class EffortScorer : IInteractionScorer
     }
 
     /// <inheritdoc/>
-    public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+    public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
     {
-        ArgumentNullException.ThrowIfNull(interaction);
         var ces = interaction.Ces;
         double sum = 0, min = double.PositiveInfinity;
         var count = 0;
@@ -178,7 +177,7 @@ public sealed class EffortScorer : IInteractionScorer
         }
     }
 
-    private (int Repeats, bool Switched) CountRepeats(Interaction interaction, ReadOnlySpan<Interaction> earlier)
+    private (int Repeats, bool Switched) CountRepeats(InteractionView interaction, InteractionHistory earlier)
     {
         interaction.Attributes.TryGetValue(IssueAttribute, out var issue);
         var repeats = 0;
@@ -187,7 +186,7 @@ public sealed class EffortScorer : IInteractionScorer
         {
             var previous = earlier[i];
             // A difference, not "Timestamp - RepeatWindow": that overflows for a long window or an early timestamp.
-            if (interaction.Timestamp - previous.Timestamp > RepeatWindow)
+            if (interaction.UtcTicks - previous.UtcTicks > RepeatWindow.Ticks)
             {
                 break;
             }

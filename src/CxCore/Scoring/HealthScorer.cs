@@ -35,9 +35,8 @@ public sealed class HealthScorer : IInteractionScorer
     } = TimeSpan.FromDays(30);
 
     /// <inheritdoc/>
-    public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+    public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
     {
-        ArgumentNullException.ThrowIfNull(interaction);
         component = default;
         if (!context.IsLatest)
         {
@@ -48,7 +47,7 @@ public sealed class HealthScorer : IInteractionScorer
         var score = double.PositiveInfinity;
         ScoreReason? reason = null;
 
-        var silence = (context.AsOf - interaction.Timestamp).Ticks;
+        var silence = context.AsOf.UtcTicks - interaction.UtcTicks;
         var ratio = silence / (double)Cadence(interaction, earlier, context.SessionGaps);
         if (ratio > 1.5)
         {
@@ -79,36 +78,37 @@ public sealed class HealthScorer : IInteractionScorer
         return true;
     }
 
-    private long Cadence(Interaction latest, ReadOnlySpan<Interaction> earlier, int? knownGaps)
+    private long Cadence(InteractionView latest, InteractionHistory earlier, int? knownGaps)
     {
-        var gaps = knownGaps ?? CountGaps(latest, earlier);
+        var latestTicks = latest.UtcTicks;
+        var gaps = knownGaps ?? CountGaps(latestTicks, earlier);
         if (gaps < 2)
         {
             return DefaultCadence.Ticks;
         }
 
-        return Math.Max(MinimumCadenceTicks, (latest.Timestamp - earlier[0].Timestamp).Ticks / gaps);
+        return Math.Max(MinimumCadenceTicks, (latestTicks - earlier.UtcTicksAt(0)) / gaps);
     }
 
-    /// <summary>Whether two consecutive interactions (in time order) are in different sessions.</summary>
-    internal static bool IsSessionGap(Interaction before, Interaction after) => (after.Timestamp - before.Timestamp).Ticks > SessionGapTicks;
+    /// <summary>Whether two consecutive instants (UTC ticks, in time order) are in different sessions.</summary>
+    internal static bool IsSessionGap(long beforeTicks, long afterTicks) => afterTicks - beforeTicks > SessionGapTicks;
 
     /// <summary>How many consecutive pairs of <paramref name="ordered"/> (in time order) are in different sessions.</summary>
-    internal static int CountSessionGaps(ReadOnlySpan<Interaction> ordered)
+    internal static int CountSessionGaps(InteractionHistory ordered)
     {
         var gaps = 0;
         for (var i = 1; i < ordered.Length; i++)
         {
-            gaps += IsSessionGap(ordered[i - 1], ordered[i]) ? 1 : 0;
+            gaps += IsSessionGap(ordered.UtcTicksAt(i - 1), ordered.UtcTicksAt(i)) ? 1 : 0;
         }
 
         return gaps;
     }
 
-    private static int CountGaps(Interaction latest, ReadOnlySpan<Interaction> earlier) =>
-        earlier.IsEmpty ? 0 : CountSessionGaps(earlier) + (IsSessionGap(earlier[^1], latest) ? 1 : 0);
+    private static int CountGaps(long latestTicks, InteractionHistory earlier) =>
+        earlier.IsEmpty ? 0 : CountSessionGaps(earlier) + (IsSessionGap(earlier.UtcTicksAt(earlier.Length - 1), latestTicks) ? 1 : 0);
 
-    private static int NegativeStreak(Interaction latest, ReadOnlySpan<Interaction> earlier)
+    private static int NegativeStreak(InteractionView latest, InteractionHistory earlier)
     {
         var streak = 0;
         for (var i = earlier.Length; i >= 0; i--)
@@ -127,7 +127,7 @@ public sealed class HealthScorer : IInteractionScorer
         return streak;
     }
 
-    private static int Polarity(Interaction interaction)
+    private static int Polarity(InteractionView interaction)
     {
         var (csat, nps, ces) = (interaction.Csat, interaction.Nps, interaction.Ces);
         if (interaction.Outcome is InteractionOutcome.Failed or InteractionOutcome.Abandoned

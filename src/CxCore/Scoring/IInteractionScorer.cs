@@ -25,7 +25,7 @@ namespace CxCore.Scoring;
 ///
 ///     public string Name => "first-purchase";
 ///
-///     public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+///     public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
 ///     {
 ///         component = default;
 ///         if (interaction.Kind != "purchase" || interaction.Outcome != InteractionOutcome.Succeeded)
@@ -60,5 +60,5 @@ public interface IInteractionScorer
     /// <param name="context">The customer's earlier interactions and the instant the journey is scored as of.</param>
     /// <param name="component">The opinion, when this returns true; otherwise <c>default</c>.</param>
     /// <returns>True when the scorer has an opinion on <paramref name="interaction"/>.</returns>
-    bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component);
+    bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component);
 }

@@ -10,7 +10,7 @@ internal static class InteractionKinds
     /// <c>callback</c>, <c>claim</c>, <c>inquiry</c>, <c>enquiry</c>, <c>ticket</c> or <c>help</c>. Dispatches on the
     /// first letter, so the common kinds (page views, purchases, deliveries, reviews) are rejected at once.
     /// </summary>
-    public static bool IsContact(Interaction interaction)
+    public static bool IsContact(InteractionView interaction)
     {
         var kind = interaction.Kind.AsSpan();
         return (kind[0] | 0x20) switch

@@ -1,5 +1,3 @@
-using System.Collections.ObjectModel;
-using System.Runtime.InteropServices;
 using CxCore.Domain;
 
 namespace CxCore.Scoring;
@@ -29,7 +27,7 @@ namespace CxCore.Scoring;
 /// </example>
 public sealed class JourneyScorer
 {
-    private readonly List<Interaction> _interactions = [];
+    private InteractionLog? _log;
     private InteractionTally[] _tallies = [];
     private int _tallied;
     private int _sessionGaps;
@@ -45,24 +43,38 @@ public sealed class JourneyScorer
     /// <summary>The pipeline.</summary>
     public ScoringPipeline Pipeline { get; }
 
-    /// <summary>The interactions added, in time order (equal timestamps in ordinal id order, whatever the arrival order).</summary>
-    public IReadOnlyList<Interaction> Interactions => field ??= new ReadOnlyCollection<Interaction>(_interactions);
+    /// <summary>How many interactions were added.</summary>
+    public int Count => _log?.Count ?? 0;
 
-    /// <summary>The interactions in time order, without the read-only wrapper (for the engine, under the journey's lock).</summary>
-    internal ReadOnlySpan<Interaction> Span => CollectionsMarshal.AsSpan(_interactions);
+    /// <summary>
+    /// The interactions added, in time order (equal timestamps in ordinal id order, whatever the arrival order). They
+    /// are kept in compact form, so this builds a new array of objects on every call.
+    /// </summary>
+    public IReadOnlyList<Interaction> Interactions => _log?.MaterializeAll(_log.Count) ?? [];
+
+    /// <summary>The interactions in compact form, in time order (for the engine, under the journey's lock); null before the first.</summary>
+    internal InteractionLog? Log => _log;
 
     /// <summary>
     /// Adds an interaction in its place in time (late arrivals are fine: the opinions on the interactions after it are
     /// recomputed). An interaction whose id is already present is ignored.
     /// </summary>
-    /// <param name="interaction">The interaction.</param>
+    /// <param name="interaction">The interaction; all interactions of one journey scorer belong to one customer.</param>
     /// <returns>False when an interaction with the same id was already present.</returns>
+    /// <exception cref="ArgumentException"><paramref name="interaction"/> belongs to another customer than the ones before it.</exception>
     public bool Add(Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        foreach (var existing in CollectionsMarshal.AsSpan(_interactions))
+        if (_log is { } log)
         {
-            if (existing.Id == interaction.Id)
+            if (log.Customer != interaction.CustomerId)
+            {
+                throw new ArgumentException(
+                    $"A journey scorer holds one customer's interactions: this one holds customer '{log.Customer}', but interaction '{interaction.Id}' belongs to customer '{interaction.CustomerId}'.",
+                    nameof(interaction));
+            }
+
+            if (log.Contains(interaction.Id))
             {
                 return false;
             }
@@ -73,40 +85,38 @@ public sealed class JourneyScorer
     }
 
     /// <summary>
-    /// <see cref="Add"/> without the id check, for a caller that already knows the id is new (the engine, after its
-    /// store accepted the interaction): the check would visit every earlier interaction of the customer.
+    /// <see cref="Add"/> without the checks, for a caller that already knows the id is new and the customer right (the
+    /// engine, after its store accepted the interaction).
     /// </summary>
     /// <param name="interaction">An interaction whose id is not among <see cref="Interactions"/>.</param>
-    internal void Insert(Interaction interaction)
+    /// <returns>Its position in time order (the last position unless it arrived late).</returns>
+    internal int Insert(Interaction interaction)
     {
-        var span = CollectionsMarshal.AsSpan(_interactions);
-        var position = span.Length;
-        // Equal timestamps are kept in id order (as journeys replay them), so the result never depends on arrival order.
-        while (position > 0 && (span[position - 1].Timestamp > interaction.Timestamp
-            || (span[position - 1].Timestamp == interaction.Timestamp && string.CompareOrdinal(span[position - 1].Id.Value, interaction.Id.Value) > 0)))
-        {
-            position--;
-        }
-
-        _interactions.Insert(position, interaction);
+        var log = _log ??= new InteractionLog(interaction.CustomerId, indexIds: false);
+        var position = log.InsertInReplayOrder(interaction);
+        var count = log.Count;
+        var all = new InteractionHistory(log, count);
         _tallied = Math.Min(_tallied, position);
-        _sessionGaps = position == span.Length
-            ? _sessionGaps + (position > 0 && HealthScorer.IsSessionGap(span[position - 1], interaction) ? 1 : 0)
-            : HealthScorer.CountSessionGaps(CollectionsMarshal.AsSpan(_interactions));
-        if (_tallies.Length < _interactions.Count)
+        _sessionGaps = position == count - 1
+            ? _sessionGaps + (position > 0 && HealthScorer.IsSessionGap(log[position - 1].UtcTicks, log[position].UtcTicks) ? 1 : 0)
+            : HealthScorer.CountSessionGaps(all);
+        if (_tallies.Length < count)
         {
             // Grow by half (not double): the tallies are 40 B each and kept for the journey's lifetime.
             Array.Resize(ref _tallies, Math.Max(4, _tallies.Length + (_tallies.Length / 2)));
         }
 
-        // Opinions on every interaction but the latest are final: compute the missing ones now, so Evaluate only reads.
-        span = CollectionsMarshal.AsSpan(_interactions);
-        var asOf = span[^1].Timestamp;
+        // An opinion on an interaction that is not the latest depends only on it and the ones before it, so each is
+        // computed once, when the interaction arrives (again for those after a late arrival); Evaluate only reads them
+        // and asks for the latest's opinion as the latest.
+        var asOf = log.GetTimestamp(count - 1);
         var sink = default(ScoringPipeline.NoSink);
-        for (; _tallied < span.Length - 1; _tallied++)
+        for (; _tallied < count; _tallied++)
         {
-            _tallies[_tallied] = Pipeline.Tally(span, _tallied, asOf, isLatest: false, ref sink);
+            _tallies[_tallied] = Pipeline.Tally(all, _tallied, asOf, isLatest: false, ref sink);
         }
+
+        return position;
     }
 
     /// <summary>
@@ -117,27 +127,33 @@ public sealed class JourneyScorer
     /// <returns>The summary; equal to <see cref="ScoringPipeline.Evaluate"/> on <see cref="Interactions"/>.</returns>
     public CxScoreSummary Evaluate(DateTimeOffset asOf)
     {
-        var span = Until(asOf);
+        var count = CountUntil(asOf);
         var sink = default(ScoringPipeline.NoSink);
-        int? gaps = span.Length == _interactions.Count ? _sessionGaps : null;
-        return Pipeline.Aggregate(span, asOf, _tallies.AsSpan(0, _tallied), ref sink, gaps).Summary;
+        int? gaps = count == Count ? _sessionGaps : null;
+        var all = _log is null ? default : new InteractionHistory(_log, count);
+        return Pipeline.Aggregate(all, asOf, _tallies.AsSpan(0, Math.Min(_tallied, count)), ref sink, gaps).Summary;
     }
-
 
     /// <summary>The score with its full explanation (recomputed from the interactions; allocates).</summary>
     /// <param name="asOf">The instant to score as of.</param>
     /// <returns>The score.</returns>
-    public CxScore Score(DateTimeOffset asOf) => Pipeline.Score(_interactions, asOf);
+    public CxScore Score(DateTimeOffset asOf) => Pipeline.Score(Interactions, asOf);
 
-    private ReadOnlySpan<Interaction> Until(DateTimeOffset asOf)
+    /// <summary>How many interactions are at or before <paramref name="asOf"/>.</summary>
+    internal int CountUntil(DateTimeOffset asOf)
     {
-        ReadOnlySpan<Interaction> span = CollectionsMarshal.AsSpan(_interactions);
-        var count = span.Length;
-        while (count > 0 && span[count - 1].Timestamp > asOf)
+        if (_log is not { } log)
+        {
+            return 0;
+        }
+
+        var ticks = asOf.UtcTicks;
+        var count = log.Count;
+        while (count > 0 && log[count - 1].UtcTicks > ticks)
         {
             count--;
         }
 
-        return span[..count];
+        return count;
     }
 }

@@ -15,9 +15,8 @@ public sealed class NpsScorer : IInteractionScorer
     public string Name => BuiltInScorers.Nps;
 
     /// <inheritdoc/>
-    public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+    public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
     {
-        ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.Nps is not { } nps)
         {
             component = default;

@@ -25,9 +25,8 @@ public sealed class OutcomeScorer : IInteractionScorer
     public string Name => BuiltInScorers.Outcome;
 
     /// <inheritdoc/>
-    public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+    public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
     {
-        ArgumentNullException.ThrowIfNull(interaction);
         var outcome = interaction.Outcome;
         if (outcome == InteractionOutcome.Unknown)
         {

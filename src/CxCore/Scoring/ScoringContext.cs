@@ -18,18 +18,24 @@ public readonly ref struct ScoringContext
     /// <param name="asOf">The instant the journey is scored as of (usually now).</param>
     /// <param name="isLatest">Whether the interaction being scored is the customer's latest as of <paramref name="asOf"/>.</param>
     public ScoringContext(ReadOnlySpan<Interaction> earlier, DateTimeOffset asOf, bool isLatest)
+        : this(new InteractionHistory(earlier), asOf, isLatest, null)
+    {
+    }
+
+    /// <summary>A context over any history, carrying the session-gap count when the caller keeps it.</summary>
+    internal ScoringContext(InteractionHistory earlier, DateTimeOffset asOf, bool isLatest, int? sessionGaps)
     {
         Earlier = earlier;
         AsOf = asOf;
         IsLatest = isLatest;
+        SessionGaps = sessionGaps;
     }
 
-    /// <summary>A context that also carries the number of session gaps in the journey up to the scored interaction.</summary>
-    internal ScoringContext(ReadOnlySpan<Interaction> earlier, DateTimeOffset asOf, bool isLatest, int? sessionGaps)
-        : this(earlier, asOf, isLatest) => SessionGaps = sessionGaps;
-
-    /// <summary>The customer's interactions before the one being scored, oldest first (the last element is the previous one).</summary>
-    public ReadOnlySpan<Interaction> Earlier { get; }
+    /// <summary>
+    /// The customer's interactions before the one being scored, oldest first (the last element is the previous one).
+    /// Read in place from the engine's compact storage: valid only during the call.
+    /// </summary>
+    public InteractionHistory Earlier { get; }
 
     /// <summary>The instant the journey is scored as of.</summary>
     public DateTimeOffset AsOf { get; }

@@ -125,7 +125,7 @@ public sealed class ScoringPipeline
         try
         {
             var sink = new CollectingSink(span.Length * 2);
-            var totals = Aggregate(span, asOf, [], ref sink);
+            var totals = Aggregate(new InteractionHistory(span), asOf, [], ref sink);
             return Explain(span, asOf, totals, sink.Items);
         }
         finally
@@ -150,7 +150,7 @@ public sealed class ScoringPipeline
         try
         {
             var sink = default(NoSink);
-            return Aggregate(span, asOf, [], ref sink).Summary;
+            return Aggregate(new InteractionHistory(span), asOf, [], ref sink).Summary;
         }
         finally
         {
@@ -210,11 +210,11 @@ public sealed class ScoringPipeline
     }
 
     /// <summary>Asks every scorer for its opinion of <c>span[index]</c> and sums the opinions.</summary>
-    internal InteractionTally Tally<TSink>(ReadOnlySpan<Interaction> span, int index, DateTimeOffset asOf, bool isLatest, ref TSink sink, int? sessionGaps = null)
+    internal InteractionTally Tally<TSink>(InteractionHistory all, int index, DateTimeOffset asOf, bool isLatest, ref TSink sink, int? sessionGaps = null)
         where TSink : struct, IComponentSink
     {
-        var interaction = span[index];
-        var context = new ScoringContext(span[..index], asOf, isLatest, sessionGaps);
+        var interaction = all[index];
+        var context = new ScoringContext(all.Take(index), asOf, isLatest, sessionGaps);
         double u = 0, us = 0, b = 0, bs = 0;
         var count = 0;
         for (var k = 0; k < _scorers.Length; k++)
@@ -244,7 +244,7 @@ public sealed class ScoringPipeline
     /// interactions other than the latest are taken from <paramref name="cached"/> where it has them; the latest is
     /// always scored afresh, as only its opinions may depend on <paramref name="asOf"/>.
     /// </summary>
-    internal Totals Aggregate<TSink>(ReadOnlySpan<Interaction> span, DateTimeOffset asOf, ReadOnlySpan<InteractionTally> cached, ref TSink sink, int? sessionGaps = null)
+    internal Totals Aggregate<TSink>(InteractionHistory span, DateTimeOffset asOf, ReadOnlySpan<InteractionTally> cached, ref TSink sink, int? sessionGaps = null)
         where TSink : struct, IComponentSink
     {
         var totals = new Totals { Worst = -1, Latest = -1, WorstScore = double.PositiveInfinity };
@@ -257,7 +257,7 @@ public sealed class ScoringPipeline
         // Recency is measured back from the latest interaction: a quiet customer's score does not drift by itself;
         // silence is what the health scorer and the confidence measure.
         var last = span.Length - 1;
-        totals.ReferenceTicks = span[last].Timestamp.UtcTicks;
+        totals.ReferenceTicks = span.UtcTicksAt(last);
         double sumW = 0, sumWS = 0, sumUR = 0;
         var count = 0;
         for (var i = 0; i <= last; i++)
@@ -268,7 +268,7 @@ public sealed class ScoringPipeline
                 continue;
             }
 
-            var recency = Decay(totals.ReferenceTicks - span[i].Timestamp.UtcTicks);
+            var recency = Decay(totals.ReferenceTicks - span.UtcTicksAt(i));
             sumW += recency * tally.B;
             sumWS += recency * tally.BS;
             sumUR += recency * tally.U;

@@ -20,9 +20,8 @@ public sealed class SentimentScorer : IInteractionScorer
     public string Name => BuiltInScorers.Sentiment;
 
     /// <inheritdoc/>
-    public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+    public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
     {
-        ArgumentNullException.ThrowIfNull(interaction);
         component = default;
         if (interaction.Text is not { Length: > 0 } text)
         {

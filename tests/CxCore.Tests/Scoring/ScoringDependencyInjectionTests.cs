@@ -92,7 +92,7 @@ public sealed class ScoringDependencyInjectionTests
 
         public string Name => ScorerName;
 
-        public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+        public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
         {
             component = default;
             if (interaction.Kind != "purchase" || tiers.Premium.Length == 0)
@@ -111,7 +111,7 @@ public sealed class ScoringDependencyInjectionTests
 
         public string Name => BuiltInScorers.Csat;
 
-        public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+        public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
         {
             component = interaction.Signals.Csat is { } csat ? new ScoreComponent(csat == 5 ? 100 : 0, 1, Strict) : default;
             return !component.IsEmpty;

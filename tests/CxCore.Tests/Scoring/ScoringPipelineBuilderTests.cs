@@ -134,7 +134,7 @@ public sealed class ScoringPipelineBuilderTests
     {
         public string Name => name;
 
-        public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+        public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
         {
             component = default;
             return false;

@@ -334,7 +334,7 @@ public sealed class ScoringPipelineTests
 
         public string Name => "first-purchase";
 
-        public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+        public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
         {
             component = default;
             if (interaction.Kind != "purchase" || interaction.Outcome != InteractionOutcome.Succeeded)
@@ -361,7 +361,7 @@ public sealed class ScoringPipelineTests
 
         public string Name => "outcome";
 
-        public bool TryScore(Interaction interaction, in ScoringContext context, out ScoreComponent component)
+        public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
         {
             component = new ScoreComponent(50, 1, Neutral);
             return true;

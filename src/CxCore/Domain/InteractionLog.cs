@@ -1,0 +1,436 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace CxCore.Domain;
+
+/// <summary>
+/// One customer's interactions in compact form: a contiguous array of 32-byte <see cref="InteractionRecord"/>s, the ids
+/// in one byte block (ASCII ids one byte per character), and a side table for the rare fields (text, attributes,
+/// mode, handling time, value). About 50 bytes per interaction without text instead of four objects, and reading a
+/// customer's history is a walk over contiguous memory instead of a cache miss per interaction.
+/// </summary>
+/// <remarks>
+/// <para>Two uses: the in-memory store appends (<see cref="TryAppend"/>, which refuses a duplicate id through a hash
+/// index), and the engine's live journeys insert in replay order (<see cref="InsertInReplayOrder"/>: time, then
+/// ordinal id). <see cref="Materialize"/> rebuilds the <see cref="Interaction"/>; <see cref="InteractionView"/> reads a
+/// record in place.</para>
+/// <para>Not thread-safe: the owner serialises access (the store's bucket lock, the engine's customer lock).</para>
+/// </remarks>
+internal sealed class InteractionLog
+{
+    /// <summary>The record has a side-table entry.</summary>
+    internal const byte HasExtras = 1;
+
+    /// <summary>The wait is in the side table (not whole milliseconds, or too long for 32 bits).</summary>
+    internal const byte WaitInExtras = 2;
+
+    /// <summary>The kind is in the side table (the kind vocabulary is full).</summary>
+    internal const byte KindInExtras = 4;
+
+    /// <summary>The channel is in the side table (the channel vocabulary is full).</summary>
+    internal const byte ChannelInExtras = 8;
+
+    private const byte Utf16Id = 0x80;
+    private const byte LongId = 0x7F;
+
+    // Up to this many ids the duplicate check is one vectorised scan of the hashes; past it, a hash table.
+    private const int TableThreshold = 256;
+
+    private readonly bool _indexed;
+    private InteractionRecord[] _records;
+    private byte[] _ids;
+    private int _idLength;
+    private Dictionary<int, InteractionExtras>? _extras;
+    private int[]? _hashes;
+    private int[]? _table;
+
+    /// <summary>Creates an empty log.</summary>
+    /// <param name="customer">Whose interactions these are (materialised interactions carry it).</param>
+    /// <param name="indexIds">Keep an index of the ids, for <see cref="TryAppend"/>; an indexed log only appends.</param>
+    public InteractionLog(CustomerId customer, bool indexIds)
+    {
+        Customer = customer;
+        _indexed = indexIds;
+        _records = new InteractionRecord[4];
+        _ids = new byte[52];
+        _hashes = indexIds ? new int[4] : null;
+    }
+
+    /// <summary>The customer.</summary>
+    public CustomerId Customer { get; }
+
+    /// <summary>How many interactions the log holds.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The records, in log order.</summary>
+    public ReadOnlySpan<InteractionRecord> Records => _records.AsSpan(0, Count);
+
+    /// <summary>The record at <paramref name="index"/>.</summary>
+    public ref readonly InteractionRecord this[int index] => ref _records[index];
+
+    /// <summary>Appends <paramref name="interaction"/> unless the log has one with the same id (indexed logs only).</summary>
+    /// <returns>False for a duplicate id.</returns>
+    public bool TryAppend(Interaction interaction)
+    {
+        Debug.Assert(_indexed, "Only an indexed log checks ids.");
+        var id = interaction.Id.Value;
+        var hash = id.GetHashCode(StringComparison.Ordinal);
+        if (IndexOf(id, hash) >= 0)
+        {
+            return false;
+        }
+
+        Insert(interaction, Count);
+        var hashes = _hashes!;
+        if (Count > hashes.Length)
+        {
+            Array.Resize(ref hashes, _records.Length);
+            _hashes = hashes;
+        }
+
+        hashes[Count - 1] = hash;
+        if (_table is not null || Count > TableThreshold)
+        {
+            AddToTable(Count - 1);
+        }
+
+        return true;
+    }
+
+    /// <summary>Inserts <paramref name="interaction"/> in replay order (time, then ordinal id) without checking its id.</summary>
+    /// <returns>Its position.</returns>
+    public int InsertInReplayOrder(Interaction interaction)
+    {
+        Debug.Assert(!_indexed, "An indexed log only appends.");
+        var ticks = interaction.Timestamp.UtcTicks;
+        var id = interaction.Id.Value;
+        var position = Count;
+        // Usually in order: the loop stops at once.
+        while (position > 0 && (_records[position - 1].UtcTicks > ticks
+            || (_records[position - 1].UtcTicks == ticks && CompareId(position - 1, id) > 0)))
+        {
+            position--;
+        }
+
+        Insert(interaction, position);
+        return position;
+    }
+
+    /// <summary>Whether the log holds an interaction with this id (a scan for unindexed logs).</summary>
+    public bool Contains(InteractionId id)
+    {
+        var value = id.Value;
+        if (_indexed)
+        {
+            return IndexOf(value, value.GetHashCode(StringComparison.Ordinal)) >= 0;
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            if (IdEquals(i, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The interaction at <paramref name="index"/> as an object (allocates).</summary>
+    public Interaction Materialize(int index)
+    {
+        ref readonly var record = ref _records[index];
+        var extras = GetExtras(index);
+        var waitTicks = (record.Flags & WaitInExtras) != 0 ? extras!.WaitTicks!.Value
+            : record.WaitMilliseconds < 0 ? -1 : record.WaitMilliseconds * TimeSpan.TicksPerMillisecond;
+        return new Interaction(
+            GetId(index),
+            Customer,
+            GetTimestamp(index),
+            GetChannel(index),
+            GetKind(index),
+            GetTouchpoint(index),
+            record.Outcome,
+            record.Csat,
+            record.Nps,
+            record.Ces,
+            waitTicks,
+            extras);
+    }
+
+    /// <summary>Every interaction as objects, in log order (allocates).</summary>
+    public Interaction[] MaterializeAll(int count)
+    {
+        var all = new Interaction[count];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = Materialize(i);
+        }
+
+        return all;
+    }
+
+    /// <summary>The id at <paramref name="index"/> (allocates its string).</summary>
+    public InteractionId GetId(int index)
+    {
+        var payload = IdBytes(index, out var utf16);
+        return InteractionId.Trusted(utf16 ? new string(MemoryMarshal.Cast<byte, char>(payload)) : Encoding.ASCII.GetString(payload));
+    }
+
+    /// <summary>The timestamp at <paramref name="index"/>, with its offset.</summary>
+    public DateTimeOffset GetTimestamp(int index)
+    {
+        ref readonly var record = ref _records[index];
+        return new DateTimeOffset(record.UtcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(record.OffsetMinutes));
+    }
+
+    /// <summary>The kind at <paramref name="index"/> (the interned string).</summary>
+    public string GetKind(int index)
+    {
+        ref readonly var record = ref _records[index];
+        return (record.Flags & KindInExtras) != 0 ? GetExtras(index)!.Kind! : Vocabulary.Kinds[record.Kind];
+    }
+
+    /// <summary>The channel at <paramref name="index"/>.</summary>
+    public Channel GetChannel(int index)
+    {
+        ref readonly var record = ref _records[index];
+        return Channel.Trusted((record.Flags & ChannelInExtras) != 0 ? GetExtras(index)!.Channel! : Vocabulary.Channels[record.Channel]);
+    }
+
+    /// <summary>The touchpoint at <paramref name="index"/>, if any.</summary>
+    public TouchpointId? GetTouchpoint(int index)
+    {
+        var touchpoint = _records[index].Touchpoint;
+        return touchpoint == 0 ? null : TouchpointId.Trusted(Vocabulary.Touchpoints[touchpoint]);
+    }
+
+    /// <summary>The wait at <paramref name="index"/>, if any.</summary>
+    public TimeSpan? GetWait(int index)
+    {
+        ref readonly var record = ref _records[index];
+        return (record.Flags & WaitInExtras) != 0 ? new TimeSpan(GetExtras(index)!.WaitTicks!.Value)
+            : record.WaitMilliseconds < 0 ? null : TimeSpan.FromMilliseconds(record.WaitMilliseconds);
+    }
+
+    /// <summary>The rare fields of the interaction at <paramref name="index"/>, or null.</summary>
+    public InteractionExtras? GetExtras(int index)
+    {
+        ref readonly var record = ref _records[index];
+        return (record.Flags & HasExtras) != 0 ? _extras![record.IdOffset] : null;
+    }
+
+    /// <summary>Whether the id at <paramref name="index"/> is <paramref name="id"/>.</summary>
+    public bool IdEquals(int index, string id)
+    {
+        var payload = IdBytes(index, out var utf16);
+        return utf16
+            ? payload.SequenceEqual(MemoryMarshal.AsBytes(id.AsSpan()))
+            : payload.Length == id.Length && Ascii.Equals(payload, id);
+    }
+
+    /// <summary>The id at <paramref name="index"/> compared ordinally (as <see cref="string.CompareOrdinal(string, string)"/>) with <paramref name="id"/>.</summary>
+    public int CompareId(int index, string id)
+    {
+        var payload = IdBytes(index, out var utf16);
+        if (utf16)
+        {
+            return MemoryMarshal.Cast<byte, char>(payload).SequenceCompareTo(id);
+        }
+
+        Span<char> chars = stackalloc char[payload.Length];
+        Ascii.ToUtf16(payload, chars, out _);
+        return ((ReadOnlySpan<char>)chars).SequenceCompareTo(id);
+    }
+
+    private ReadOnlySpan<byte> IdBytes(int index, out bool utf16)
+    {
+        var at = _records[index].IdOffset;
+        var header = _ids[at];
+        var length = header & LongId;
+        var start = at + 1;
+        if (length == LongId)
+        {
+            length = _ids[start] | (_ids[start + 1] << 8);
+            start += 2;
+        }
+
+        utf16 = (header & Utf16Id) != 0;
+        return _ids.AsSpan(start, utf16 ? length * 2 : length);
+    }
+
+    private void Insert(Interaction interaction, int position)
+    {
+        var record = new InteractionRecord
+        {
+            UtcTicks = interaction.Timestamp.UtcTicks,
+            IdOffset = AppendId(interaction.Id.Value),
+            OffsetMinutes = (short)(interaction.Timestamp.Offset.Ticks / TimeSpan.TicksPerMinute),
+            WaitMilliseconds = -1,
+        };
+        (record.Outcome, record.Csat, record.Nps, record.Ces, var waitTicks) = interaction.Packed;
+        var extras = interaction.Extras;
+        if (waitTicks >= 0)
+        {
+            var milliseconds = waitTicks / TimeSpan.TicksPerMillisecond;
+            if (waitTicks % TimeSpan.TicksPerMillisecond == 0 && milliseconds <= int.MaxValue)
+            {
+                record.WaitMilliseconds = (int)milliseconds;
+            }
+            else
+            {
+                (extras = OwnCopy(extras, interaction)).WaitTicks = waitTicks;
+                record.Flags |= WaitInExtras;
+            }
+        }
+
+        if (Vocabulary.Kinds.TryGetIndex(interaction.Kind, out var kind))
+        {
+            record.Kind = (ushort)kind;
+        }
+        else
+        {
+            (extras = OwnCopy(extras, interaction)).Kind = interaction.Kind;
+            record.Flags |= KindInExtras;
+        }
+
+        if (Vocabulary.Channels.TryGetIndex(interaction.Channel.Name, out var channel))
+        {
+            record.Channel = (ushort)channel;
+        }
+        else
+        {
+            (extras = OwnCopy(extras, interaction)).Channel = interaction.Channel.Name;
+            record.Flags |= ChannelInExtras;
+        }
+
+        if (interaction.Touchpoint is { } touchpoint)
+        {
+            // Int-sized: the table cannot fill up before memory does.
+            Vocabulary.Touchpoints.TryGetIndex(touchpoint.Value, out record.Touchpoint);
+        }
+
+        if (extras is not null)
+        {
+            (_extras ??= [])[record.IdOffset] = extras;
+            record.Flags |= HasExtras;
+        }
+
+        if (Count == _records.Length)
+        {
+            // Grow by half, not double: these arrays are kept for the customer's lifetime.
+            Array.Resize(ref _records, _records.Length + Math.Max(2, _records.Length / 2));
+        }
+
+        if (position < Count)
+        {
+            Array.Copy(_records, position, _records, position + 1, Count - position);
+        }
+
+        _records[position] = record;
+        Count++;
+    }
+
+    // The interaction's shared extras are never changed: a log that needs to add fields copies them first.
+    private static InteractionExtras OwnCopy(InteractionExtras? extras, Interaction interaction) =>
+        extras is null ? new InteractionExtras() : ReferenceEquals(extras, interaction.Extras) ? extras.Copy() : extras;
+
+    private int AppendId(string id)
+    {
+        var ascii = Ascii.IsValid(id);
+        var payload = ascii ? id.Length : id.Length * 2;
+        var header = id.Length < LongId ? 1 : 3;
+        if (_idLength + header + payload > _ids.Length)
+        {
+            Array.Resize(ref _ids, Math.Max(_idLength + header + payload, _ids.Length + (_ids.Length / 2)));
+        }
+
+        var at = _idLength;
+        var flag = ascii ? (byte)0 : Utf16Id;
+        if (header == 1)
+        {
+            _ids[at] = (byte)(flag | id.Length);
+        }
+        else
+        {
+            _ids[at] = (byte)(flag | LongId);
+            _ids[at + 1] = (byte)id.Length;
+            _ids[at + 2] = (byte)(id.Length >> 8);
+        }
+
+        var target = _ids.AsSpan(at + header, payload);
+        if (ascii)
+        {
+            Ascii.FromUtf16(id, target, out _);
+        }
+        else
+        {
+            MemoryMarshal.AsBytes(id.AsSpan()).CopyTo(target);
+        }
+
+        _idLength = at + header + payload;
+        return at;
+    }
+
+    private int IndexOf(string id, int hash)
+    {
+        var hashes = _hashes!;
+        if (_table is { } table)
+        {
+            var mask = table.Length - 1;
+            for (var slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask)
+            {
+                var index = table[slot] - 1;
+                if (hashes[index] == hash && IdEquals(index, id))
+                {
+                    return index;
+                }
+            }
+
+            return -1;
+        }
+
+        var span = hashes.AsSpan(0, Count);
+        for (var at = span.IndexOf(hash); at >= 0;)
+        {
+            if (IdEquals(at, id))
+            {
+                return at;
+            }
+
+            var next = span[(at + 1)..].IndexOf(hash);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return -1;
+    }
+
+    private void AddToTable(int index)
+    {
+        if (_table is null || Count * 2 > _table.Length)
+        {
+            // Rebuilt at twice the size, so it stays at most half full and probes stay short.
+            _table = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Count * 4)];
+            for (var i = 0; i < index; i++)
+            {
+                Place(_table, i);
+            }
+        }
+
+        Place(_table, index);
+
+        void Place(int[] table, int i)
+        {
+            var mask = table.Length - 1;
+            var slot = _hashes![i] & mask;
+            while (table[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            table[slot] = i + 1;
+        }
+    }
+}
