@@ -12,10 +12,10 @@ namespace CxCore.Domain;
 /// customer's history is a walk over contiguous memory instead of a cache miss per interaction.
 /// </summary>
 /// <remarks>
-/// <para>Two uses: the in-memory store appends (<see cref="TryAppend"/>, which refuses a duplicate id through a hash
-/// index), and the engine's live journeys insert in replay order (<see cref="InsertInReplayOrder"/>: time, then
-/// ordinal id). <see cref="Materialize"/> rebuilds the <see cref="Interaction"/>; <see cref="InteractionView"/> reads a
-/// record in place.</para>
+/// <para>Records are kept in replay order (time, then ordinal id). The in-memory store keeps an indexed log per customer
+/// (<see cref="Insert(Interaction)"/> refuses a duplicate id through a hash index), and the engine scores over that same
+/// log; with another store the engine keeps an unindexed log of its own. <see cref="Materialize"/> rebuilds the
+/// <see cref="Interaction"/>; <see cref="InteractionView"/> reads a record in place.</para>
 /// <para>Not thread-safe: the owner serialises access (the store's bucket lock, the engine's customer lock).</para>
 /// </remarks>
 internal sealed class InteractionLog
@@ -38,6 +38,9 @@ internal sealed class InteractionLog
     // Up to this many ids the duplicate check is one vectorised scan of the hashes; past it, a hash table.
     private const int TableThreshold = 256;
 
+    // The longest encoded id: header (3 bytes) and 256 UTF-16 code units.
+    private const int MaxEncodedId = 3 + (2 * 256);
+
     private readonly bool _indexed;
     private InteractionRecord[] _records;
     private byte[] _ids;
@@ -48,7 +51,7 @@ internal sealed class InteractionLog
 
     /// <summary>Creates an empty log.</summary>
     /// <param name="customer">Whose interactions these are (materialised interactions carry it).</param>
-    /// <param name="indexIds">Keep an index of the ids, for <see cref="TryAppend"/>; an indexed log only appends.</param>
+    /// <param name="indexIds">Keep an index of the ids, so <see cref="Insert(Interaction)"/> refuses duplicates.</param>
     public InteractionLog(CustomerId customer, bool indexIds)
     {
         Customer = customer;
@@ -70,42 +73,27 @@ internal sealed class InteractionLog
     /// <summary>The record at <paramref name="index"/>.</summary>
     public ref readonly InteractionRecord this[int index] => ref _records[index];
 
-    /// <summary>Appends <paramref name="interaction"/> unless the log has one with the same id (indexed logs only).</summary>
-    /// <returns>False for a duplicate id.</returns>
-    public bool TryAppend(Interaction interaction)
+    /// <summary>
+    /// Inserts <paramref name="interaction"/> in replay order (time, then ordinal id). An indexed log first checks the
+    /// id and refuses a duplicate; an unindexed log trusts the caller.
+    /// </summary>
+    /// <returns>Its position, or -1 for a duplicate id (indexed logs only).</returns>
+    public int Insert(Interaction interaction)
     {
-        Debug.Assert(_indexed, "Only an indexed log checks ids.");
         var id = interaction.Id.Value;
-        var hash = id.GetHashCode(StringComparison.Ordinal);
-        if (IndexOf(id, hash) >= 0)
+        Span<byte> encoded = stackalloc byte[MaxEncodedId];
+        encoded = encoded[..Encode(id, encoded)];
+        var hash = 0;
+        if (_indexed)
         {
-            return false;
+            hash = Hash(encoded);
+            if (Contains(encoded, hash))
+            {
+                return -1;
+            }
         }
 
-        Insert(interaction, Count);
-        var hashes = _hashes!;
-        if (Count > hashes.Length)
-        {
-            Array.Resize(ref hashes, _records.Length);
-            _hashes = hashes;
-        }
-
-        hashes[Count - 1] = hash;
-        if (_table is not null || Count > TableThreshold)
-        {
-            AddToTable(Count - 1);
-        }
-
-        return true;
-    }
-
-    /// <summary>Inserts <paramref name="interaction"/> in replay order (time, then ordinal id) without checking its id.</summary>
-    /// <returns>Its position.</returns>
-    public int InsertInReplayOrder(Interaction interaction)
-    {
-        Debug.Assert(!_indexed, "An indexed log only appends.");
         var ticks = interaction.Timestamp.UtcTicks;
-        var id = interaction.Id.Value;
         var position = Count;
         // Usually in order: the loop stops at once.
         while (position > 0 && (_records[position - 1].UtcTicks > ticks
@@ -114,9 +102,18 @@ internal sealed class InteractionLog
             position--;
         }
 
-        Insert(interaction, position);
+        Insert(interaction, encoded, position);
+        if (_indexed)
+        {
+            Index(position, hash);
+        }
+
+        LastInserted = position;
         return position;
     }
+
+    /// <summary>Where the latest successful <see cref="Insert(Interaction)"/> put its interaction.</summary>
+    public int LastInserted { get; private set; } = -1;
 
     /// <summary>Whether the log holds an interaction with this id (a scan for unindexed logs).</summary>
     public bool Contains(InteractionId id)
@@ -124,7 +121,9 @@ internal sealed class InteractionLog
         var value = id.Value;
         if (_indexed)
         {
-            return IndexOf(value, value.GetHashCode(StringComparison.Ordinal)) >= 0;
+            Span<byte> encoded = stackalloc byte[MaxEncodedId];
+            encoded = encoded[..Encode(value, encoded)];
+            return Contains(encoded, Hash(encoded));
         }
 
         for (var i = 0; i < Count; i++)
@@ -261,12 +260,62 @@ internal sealed class InteractionLog
         return _ids.AsSpan(start, utf16 ? length * 2 : length);
     }
 
-    private void Insert(Interaction interaction, int position)
+    // The stored form of an id, header included: its bytes are equal exactly when the ids are (the encoding is canonical).
+    private ReadOnlySpan<byte> EncodedId(int offset)
+    {
+        var header = _ids[offset];
+        var length = header & LongId;
+        var headerLength = 1;
+        if (length == LongId)
+        {
+            length = _ids[offset + 1] | (_ids[offset + 2] << 8);
+            headerLength = 3;
+        }
+
+        return _ids.AsSpan(offset, headerLength + ((header & Utf16Id) != 0 ? length * 2 : length));
+    }
+
+    // ASCII ids one byte per character, others as UTF-16 (two bytes per code unit, lone surrogates included), after a
+    // header byte: bit 7 = UTF-16, bits 0-6 = length in characters, or 127 and the length in the next two bytes.
+    private static int Encode(string id, Span<byte> target)
+    {
+        var ascii = Ascii.IsValid(id);
+        var header = id.Length < LongId ? 1 : 3;
+        var flag = ascii ? (byte)0 : Utf16Id;
+        if (header == 1)
+        {
+            target[0] = (byte)(flag | id.Length);
+        }
+        else
+        {
+            target[0] = (byte)(flag | LongId);
+            target[1] = (byte)id.Length;
+            target[2] = (byte)(id.Length >> 8);
+        }
+
+        if (ascii)
+        {
+            Ascii.FromUtf16(id, target[header..], out _);
+            return header + id.Length;
+        }
+
+        MemoryMarshal.AsBytes(id.AsSpan()).CopyTo(target[header..]);
+        return header + (id.Length * 2);
+    }
+
+    private static int Hash(ReadOnlySpan<byte> encoded)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(encoded);
+        return hash.ToHashCode();
+    }
+
+    private void Insert(Interaction interaction, ReadOnlySpan<byte> encodedId, int position)
     {
         var record = new InteractionRecord
         {
             UtcTicks = interaction.Timestamp.UtcTicks,
-            IdOffset = AppendId(interaction.Id.Value),
+            IdOffset = AppendId(encodedId),
             OffsetMinutes = (short)(interaction.Timestamp.Offset.Ticks / TimeSpan.TicksPerMinute),
             WaitMilliseconds = -1,
         };
@@ -320,8 +369,7 @@ internal sealed class InteractionLog
 
         if (Count == _records.Length)
         {
-            // Grow by half, not double: these arrays are kept for the customer's lifetime.
-            Array.Resize(ref _records, _records.Length + Math.Max(2, _records.Length / 2));
+            Grow();
         }
 
         if (position < Count)
@@ -333,104 +381,116 @@ internal sealed class InteractionLog
         Count++;
     }
 
+    // Grow by half, not double: these arrays are kept for the customer's lifetime. The id block grows with the records
+    // (sized by the average id so far), so both have room for the same number of interactions.
+    private void Grow()
+    {
+        var capacity = _records.Length + Math.Max(2, _records.Length / 2);
+        Array.Resize(ref _records, capacity);
+        if (_hashes is not null)
+        {
+            Array.Resize(ref _hashes, capacity);
+        }
+
+        var perId = Count == 0 ? 0 : (_idLength + Count - 1) / Count;
+        if (perId * capacity > _ids.Length)
+        {
+            Array.Resize(ref _ids, perId * capacity);
+        }
+    }
+
     // The interaction's shared extras are never changed: a log that needs to add fields copies them first.
     private static InteractionExtras OwnCopy(InteractionExtras? extras, Interaction interaction) =>
         extras is null ? new InteractionExtras() : ReferenceEquals(extras, interaction.Extras) ? extras.Copy() : extras;
 
-    private int AppendId(string id)
+    private int AppendId(ReadOnlySpan<byte> encoded)
     {
-        var ascii = Ascii.IsValid(id);
-        var payload = ascii ? id.Length : id.Length * 2;
-        var header = id.Length < LongId ? 1 : 3;
-        if (_idLength + header + payload > _ids.Length)
+        if (_idLength + encoded.Length > _ids.Length)
         {
-            Array.Resize(ref _ids, Math.Max(_idLength + header + payload, _ids.Length + (_ids.Length / 2)));
+            Array.Resize(ref _ids, Math.Max(_idLength + encoded.Length, _ids.Length + (_ids.Length / 2)));
         }
 
         var at = _idLength;
-        var flag = ascii ? (byte)0 : Utf16Id;
-        if (header == 1)
-        {
-            _ids[at] = (byte)(flag | id.Length);
-        }
-        else
-        {
-            _ids[at] = (byte)(flag | LongId);
-            _ids[at + 1] = (byte)id.Length;
-            _ids[at + 2] = (byte)(id.Length >> 8);
-        }
-
-        var target = _ids.AsSpan(at + header, payload);
-        if (ascii)
-        {
-            Ascii.FromUtf16(id, target, out _);
-        }
-        else
-        {
-            MemoryMarshal.AsBytes(id.AsSpan()).CopyTo(target);
-        }
-
-        _idLength = at + header + payload;
+        encoded.CopyTo(_ids.AsSpan(at));
+        _idLength = at + encoded.Length;
         return at;
     }
 
-    private int IndexOf(string id, int hash)
+    // Up to TableThreshold ids: the hashes, parallel to the records, scanned with one vectorised IndexOf. Past it: an
+    // open-addressing table of id offsets (which never move), so inserting out of order never invalidates it.
+    private bool Contains(ReadOnlySpan<byte> encoded, int hash)
     {
-        var hashes = _hashes!;
         if (_table is { } table)
         {
             var mask = table.Length - 1;
             for (var slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask)
             {
-                var index = table[slot] - 1;
-                if (hashes[index] == hash && IdEquals(index, id))
+                if (EncodedId(table[slot] - 1).SequenceEqual(encoded))
                 {
-                    return index;
+                    return true;
                 }
             }
 
-            return -1;
+            return false;
         }
 
-        var span = hashes.AsSpan(0, Count);
-        for (var at = span.IndexOf(hash); at >= 0;)
+        var hashes = _hashes.AsSpan(0, Count);
+        for (var at = hashes.IndexOf(hash); at >= 0;)
         {
-            if (IdEquals(at, id))
+            if (EncodedId(_records[at].IdOffset).SequenceEqual(encoded))
             {
-                return at;
+                return true;
             }
 
-            var next = span[(at + 1)..].IndexOf(hash);
+            var next = hashes[(at + 1)..].IndexOf(hash);
             at = next < 0 ? -1 : at + 1 + next;
         }
 
-        return -1;
+        return false;
     }
 
-    private void AddToTable(int index)
+    private void Index(int position, int hash)
     {
-        if (_table is null || Count * 2 > _table.Length)
+        if (_table is null && Count <= TableThreshold)
         {
-            // Rebuilt at twice the size, so it stays at most half full and probes stay short.
-            _table = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Count * 4)];
-            for (var i = 0; i < index; i++)
+            var hashes = _hashes!;
+            if (position < Count - 1)
             {
-                Place(_table, i);
+                Array.Copy(hashes, position, hashes, position + 1, Count - 1 - position);
             }
+
+            hashes[position] = hash;
+            return;
         }
 
-        Place(_table, index);
+        if (_table is null || Count * 2 > _table.Length)
+        {
+            // Built (again) at four times the count, so it stays at most half full and probes stay short.
+            var table = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Count * 4)];
+            for (var i = 0; i < Count; i++)
+            {
+                if (i != position)
+                {
+                    Place(table, Hash(EncodedId(_records[i].IdOffset)), _records[i].IdOffset);
+                }
+            }
 
-        void Place(int[] table, int i)
+            _table = table;
+            _hashes = null;
+        }
+
+        Place(_table, hash, _records[position].IdOffset);
+
+        static void Place(int[] table, int hash, int offset)
         {
             var mask = table.Length - 1;
-            var slot = _hashes![i] & mask;
+            var slot = hash & mask;
             while (table[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
 
-            table[slot] = i + 1;
+            table[slot] = offset + 1;
         }
     }
 }

@@ -24,6 +24,7 @@ public sealed class CxEngine : ICxEngine
 
     private readonly ConcurrentDictionary<CustomerId, LiveJourney> _live = new();
     private readonly IJourneyStore _store;
+    private readonly ISharedInteractionLogs? _sharedLogs;
     private readonly JourneyDefinition _journey;
     private readonly IInteractionClassifier _classifier;
     private readonly ScoringPipeline _scoring;
@@ -60,6 +61,7 @@ public sealed class CxEngine : ICxEngine
         ArgumentNullException.ThrowIfNull(observers);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
+        _sharedLogs = store as ISharedInteractionLogs;
         _journey = journey;
         _classifier = classifier;
         _scoring = scoring;
@@ -116,7 +118,7 @@ public sealed class CxEngine : ICxEngine
             int visitsBefore;
             try
             {
-                var position = live.Scorer.Insert(interaction);
+                var position = Track(live, customerId, interaction);
                 late = cursor is not null && position < live.Scorer.Count - 1;
                 visitsBefore = cursor?.History.Count ?? 1;
                 if (cursor is null || late)
@@ -378,7 +380,7 @@ public sealed class CxEngine : ICxEngine
                     var copy = interaction.WithCustomer(to);
                     if (await _store.TryAppendAsync(copy, cancellationToken).ConfigureAwait(false))
                     {
-                        targetLive.Scorer.Insert(copy);
+                        Track(targetLive, to, copy);
                         moved++;
                         lastMoved = copy.Id;
                     }
@@ -394,14 +396,12 @@ public sealed class CxEngine : ICxEngine
                 _hasMerges = true;
                 Retire(from, sourceLive);
 
-                targetLive.Cursor = Replay(targetLive.Scorer);
-                targetLive.Cursor.ForgetHistory(trimExcess: true);
-                targetLive.Summary = targetLive.Scorer.Evaluate(Latest(targetLive.Scorer));
+                var cursor = Rebuild(targetLive);
                 EngineLog.Merged(_logger, from, to, moved);
                 merged = Snapshot(to, targetLive, _time.GetUtcNow());
                 if (_observers.Length > 0)
                 {
-                    var now = targetLive.Cursor.History[^1];
+                    var now = cursor.History[^1];
                     if (now.Stage != stageBefore)
                     {
                         stageChanges = [new StageChange(to, stageBefore, now.Stage, now.EnteredAt, now.Reason, now.InteractionId)];
@@ -577,6 +577,15 @@ public sealed class CxEngine : ICxEngine
         return new Journey(id, interactions, cursor.History) { Score = _scoring.Score(interactions, asOf) };
     }
 
+    // The stage cursor and score of a journey whose scorer was just (re)built: a load or a merge.
+    private JourneyCursor Rebuild(LiveJourney live)
+    {
+        var cursor = live.Cursor = Replay(live.Scorer);
+        cursor.ForgetHistory(trimExcess: true);
+        live.Summary = live.Scorer.Evaluate(Latest(live.Scorer));
+        return cursor;
+    }
+
     // Rebuilds the stage cursor from the compact interactions (a first load, a late arrival, a merge: allocates).
     private JourneyCursor Replay(JourneyScorer scorer)
     {
@@ -636,10 +645,23 @@ public sealed class CxEngine : ICxEngine
     /// <summary>Builds the live journey of an unloaded (so empty) <paramref name="live"/> from the store; the caller unloads it again if this throws.</summary>
     private async ValueTask LoadAsync(CustomerId id, LiveJourney live, CancellationToken cancellationToken)
     {
+        if (_sharedLogs is not null)
+        {
+            // The in-memory store's log is the journey: score over it rather than copying it.
+            if (_sharedLogs.FindLog(id) is { Count: > 0 } log)
+            {
+                live.Scorer.Attach(log);
+                Rebuild(live);
+            }
+
+            live.Loaded = true;
+            return;
+        }
+
         var stored = await _store.GetInteractionsAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored.Count > 0)
         {
-            // Stores keep append order; inserting in time order computes every opinion once.
+            // In time order, so every opinion is computed once.
             var ordered = stored.ToArray();
             Array.Sort(ordered, JourneyProjector.CompareForReplay);
             foreach (var interaction in ordered)
@@ -647,12 +669,33 @@ public sealed class CxEngine : ICxEngine
                 live.Scorer.Insert(interaction);
             }
 
-            live.Cursor = Replay(live.Scorer);
-            live.Cursor.ForgetHistory(trimExcess: true);
-            live.Summary = live.Scorer.Evaluate(Latest(live.Scorer));
+            Rebuild(live);
         }
 
         live.Loaded = true;
+    }
+
+    /// <summary>
+    /// Brings the live scorer up to date with an interaction the store just accepted: inserts it into the engine's own
+    /// log, or, when the store shares its log, catches up with the store's insert. Returns its position in time order.
+    /// </summary>
+    private int Track(LiveJourney live, CustomerId id, Interaction interaction)
+    {
+        if (_sharedLogs is null)
+        {
+            return live.Scorer.Insert(interaction);
+        }
+
+        if (live.Scorer.Log is { } log)
+        {
+            live.Scorer.Inserted(log.LastInserted);
+            return log.LastInserted;
+        }
+
+        var stored = _sharedLogs.FindLog(id)
+            ?? throw new InvalidOperationException($"The store accepted interaction '{interaction.Id}' but has no interactions for customer '{id}'.");
+        live.Scorer.Attach(stored);
+        return stored.LastInserted;
     }
 
     /// <summary>Forgets the live state (not the stored journey), so the next caller reloads it from the store.</summary>

@@ -31,6 +31,7 @@ public sealed class JourneyScorer
     private InteractionTally[] _tallies = [];
     private int _tallied;
     private int _sessionGaps;
+    private int _seen;
 
     /// <summary>Creates an empty journey scorer.</summary>
     /// <param name="pipeline">The pipeline whose scorers and settings to use.</param>
@@ -93,17 +94,38 @@ public sealed class JourneyScorer
     internal int Insert(Interaction interaction)
     {
         var log = _log ??= new InteractionLog(interaction.CustomerId, indexIds: false);
-        var position = log.InsertInReplayOrder(interaction);
+        var position = log.Insert(interaction);
+        Inserted(position);
+        return position;
+    }
+
+    /// <summary>Scores over <paramref name="log"/> (a store's, kept up to date by the store) from now on.</summary>
+    /// <param name="log">The customer's log; may already hold interactions.</param>
+    internal void Attach(InteractionLog log)
+    {
+        (_log, _tallied, _seen) = (log, 0, 0);
+        if (log.Count > 0)
+        {
+            Inserted(0);
+        }
+    }
+
+    /// <summary>Catches up after an interaction was inserted into the log at <paramref name="position"/>.</summary>
+    /// <param name="position">Where it went, in time order.</param>
+    internal void Inserted(int position)
+    {
+        var log = _log!;
         var count = log.Count;
         var all = new InteractionHistory(log, count);
         _tallied = Math.Min(_tallied, position);
-        _sessionGaps = position == count - 1
+        _sessionGaps = position == count - 1 && _seen == count - 1
             ? _sessionGaps + (position > 0 && HealthScorer.IsSessionGap(log[position - 1].UtcTicks, log[position].UtcTicks) ? 1 : 0)
             : HealthScorer.CountSessionGaps(all);
+        _seen = count;
         if (_tallies.Length < count)
         {
-            // Grow by half (not double): the tallies are 40 B each and kept for the journey's lifetime.
-            Array.Resize(ref _tallies, Math.Max(4, _tallies.Length + (_tallies.Length / 2)));
+            // Grow by half (not double), like the log: the tallies are kept for the journey's lifetime.
+            Array.Resize(ref _tallies, Math.Max(count, _tallies.Length == 0 ? 4 : _tallies.Length + Math.Max(2, _tallies.Length / 2)));
         }
 
         // An opinion on an interaction that is not the latest depends only on it and the ones before it, so each is
@@ -115,8 +137,6 @@ public sealed class JourneyScorer
         {
             _tallies[_tallied] = Pipeline.Tally(all, _tallied, asOf, isLatest: false, ref sink);
         }
-
-        return position;
     }
 
     /// <summary>

@@ -20,7 +20,10 @@ public interface IJourneyStore
     /// <returns>True when stored; false when the customer already has an interaction with that id.</returns>
     ValueTask<bool> TryAppendAsync(Interaction interaction, CancellationToken cancellationToken = default);
 
-    /// <summary>A customer's interactions, in the order they were appended.</summary>
+    /// <summary>
+    /// A customer's interactions. The in-memory store returns them in time order (equal timestamps in ordinal id order,
+    /// the order journeys replay them); other stores may use any order, the engine sorts them.
+    /// </summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The interactions; empty for an unknown customer.</returns>

@@ -12,9 +12,11 @@ namespace CxCore.Storage;
 /// Each customer's interactions are kept in compact form (about 50 bytes per interaction without text, instead of an
 /// object graph of about 150): one array of fixed-size records, the ids in one byte block, and a side table for the
 /// rare fields. <see cref="GetInteractionsAsync"/> rebuilds <see cref="Interaction"/> objects, equal field by field to
-/// the ones appended. Kinds, channels and touchpoints are interned process-wide.
+/// the ones appended, in time order. Kinds, channels and touchpoints are interned process-wide. An engine over this
+/// store scores straight from these records (it keeps no copy of its own), so write to a store an engine uses only
+/// through that engine.
 /// </remarks>
-public sealed class InMemoryJourneyStore : IJourneyStore
+public sealed class InMemoryJourneyStore : IJourneyStore, ISharedInteractionLogs
 {
     private readonly ConcurrentDictionary<CustomerId, InteractionLog> _customers = new();
     private readonly ConcurrentDictionary<CustomerIdentity, CustomerId> _identities = new();
@@ -30,9 +32,12 @@ public sealed class InMemoryJourneyStore : IJourneyStore
         var log = _customers.GetOrAdd(interaction.CustomerId, static id => new InteractionLog(id, indexIds: true));
         lock (log)
         {
-            return new ValueTask<bool>(log.TryAppend(interaction));
+            return new ValueTask<bool>(log.Insert(interaction) >= 0);
         }
     }
+
+    /// <inheritdoc/>
+    InteractionLog? ISharedInteractionLogs.FindLog(CustomerId customerId) => _customers.TryGetValue(customerId, out var log) ? log : null;
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<Interaction>> GetInteractionsAsync(CustomerId customerId, CancellationToken cancellationToken = default)

@@ -74,7 +74,7 @@ public abstract class JourneyStoreContractTests
     }
 
     [Fact]
-    public async Task GetInteractionsAsync_returns_a_customers_interactions_in_append_order_with_their_content()
+    public async Task GetInteractionsAsync_returns_a_customers_interactions_with_their_content()
     {
         var store = CreateStore();
         var late = TestData.At("e-2", 1, "support_request", InteractionOutcome.Abandoned, new InteractionSignals { Csat = 2, Nps = 3 }, Ana);
@@ -85,9 +85,10 @@ public abstract class JourneyStoreContractTests
 
         var interactions = await store.GetInteractionsAsync(Ana, Ct);
 
-        Assert.Equal(["e-3", "e-2", "e-1"], interactions.Select(i => i.Id.Value));
+        // Any order: the engine sorts what it loads.
+        Assert.Equal(["e-1", "e-2", "e-3"], interactions.Select(i => i.Id.Value).Order(StringComparer.Ordinal));
         Assert.All(interactions, i => Assert.Equal(Ana, i.CustomerId));
-        var stored = interactions[1];
+        var stored = Assert.Single(interactions, i => i.Id.Value == "e-2");
         Assert.Equal(late.Timestamp, stored.Timestamp);
         Assert.Equal(late.Kind, stored.Kind);
         Assert.Equal(late.Outcome, stored.Outcome);

@@ -1,0 +1,15 @@
+using CxCore.Domain;
+
+namespace CxCore.Storage;
+
+/// <summary>
+/// A store that keeps each customer's interactions as an <see cref="InteractionLog"/> in process (the in-memory store)
+/// and lets the engine score over that same log instead of keeping a second copy: half the memory, and one insert per
+/// interaction instead of two. The engine reads a customer's log only under that customer's lock, after the store's own
+/// insert returned, which is safe because every write for the customer goes through the engine.
+/// </summary>
+internal interface ISharedInteractionLogs
+{
+    /// <summary>The customer's log, or null when nothing is stored for them.</summary>
+    InteractionLog? FindLog(CustomerId customerId);
+}
