@@ -5,7 +5,7 @@ namespace CxCore.Scoring;
 /// <summary>
 /// Scores a CSAT answer (1–5) linearly: 1 → 0, 2 → 25, 3 → 50, 4 → 75, 5 → 100, weight 1. No opinion without a CSAT.
 /// </summary>
-public sealed class CsatScorer : IInteractionScorer
+public sealed class CsatScorer : IInteractionScorer, ILatestIndependentScorer
 {
     private static readonly ScoreReason[] ReasonByAnswer =
         [Reasons.CsatVeryDissatisfied, Reasons.CsatDissatisfied, Reasons.CsatNeutral, Reasons.CsatSatisfied, Reasons.CsatVerySatisfied];

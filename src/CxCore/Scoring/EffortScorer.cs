@@ -31,7 +31,7 @@ namespace CxCore.Scoring;
 /// var pipeline = ScoringPipelineBuilder.CreateDefault().AddScorer(effort).Build(); // replaces the built-in "effort"
 /// </code>
 /// </example>
-public sealed class EffortScorer : IInteractionScorer
+public sealed class EffortScorer : IInteractionScorer, ILatestIndependentScorer
 {
     /// <summary>The wait expected on a channel not in the table: 5 minutes.</summary>
     public static readonly TimeSpan DefaultExpectedWait = TimeSpan.FromMinutes(5);

@@ -48,7 +48,7 @@ public sealed class HealthScorer : IInteractionScorer
         ScoreReason? reason = null;
 
         var silence = context.AsOf.UtcTicks - interaction.UtcTicks;
-        var ratio = silence / (double)Cadence(interaction, earlier, context.SessionGaps);
+        var ratio = silence / (double)Cadence(interaction, earlier, context.Known?.SessionGaps);
         if (ratio > 1.5)
         {
             (score, reason) = ratio switch
@@ -59,7 +59,7 @@ public sealed class HealthScorer : IInteractionScorer
             };
         }
 
-        var streak = NegativeStreak(interaction, earlier);
+        var streak = context.Known?.NegativeStreak ?? NegativeStreak(interaction, earlier);
         if (streak >= 2)
         {
             double streakScore = streak switch { 2 => 30, 3 => 15, _ => 0 };
@@ -108,7 +108,8 @@ public sealed class HealthScorer : IInteractionScorer
     private static int CountGaps(long latestTicks, InteractionHistory earlier) =>
         earlier.IsEmpty ? 0 : CountSessionGaps(earlier) + (IsSessionGap(earlier.UtcTicksAt(earlier.Length - 1), latestTicks) ? 1 : 0);
 
-    private static int NegativeStreak(InteractionView latest, InteractionHistory earlier)
+    /// <summary>How many negative interactions end the journey <paramref name="earlier"/> + <paramref name="latest"/> (neutral ones skipped).</summary>
+    internal static int NegativeStreak(InteractionView latest, InteractionHistory earlier)
     {
         var streak = 0;
         for (var i = earlier.Length; i >= 0; i--)
@@ -127,7 +128,8 @@ public sealed class HealthScorer : IInteractionScorer
         return streak;
     }
 
-    private static int Polarity(InteractionView interaction)
+    /// <summary>-1 for a bad moment, +1 for a good one, 0 for neither (a negative streak skips those).</summary>
+    internal static int Polarity(InteractionView interaction)
     {
         var (csat, nps, ces) = (interaction.Csat, interaction.Nps, interaction.Ces);
         if (interaction.Outcome is InteractionOutcome.Failed or InteractionOutcome.Abandoned

@@ -28,10 +28,17 @@ namespace CxCore.Scoring;
 public sealed class JourneyScorer
 {
     private InteractionLog? _log;
-    private InteractionTally[] _tallies = [];
-    private int _tallied;
+    // The fold of every interaction but the latest (their opinions are final), and the latest's opinion as a
+    // non-latest interaction, folded in when the next one arrives: O(1) per interaction, whatever the journey's length.
+    private ScoringPipeline.Fold _settled = ScoringPipeline.Fold.Empty;
+    private InteractionTally _pending;
     private int _sessionGaps;
+    private int _negativeStreak;
     private int _seen;
+
+    // The latest's opinion as the latest, as of its own instant (what the engine asks for right after an insert).
+    private InteractionTally _latest;
+    private DateTimeOffset _latestAsOf;
 
     /// <summary>Creates an empty journey scorer.</summary>
     /// <param name="pipeline">The pipeline whose scorers and settings to use.</param>
@@ -103,7 +110,7 @@ public sealed class JourneyScorer
     /// <param name="log">The customer's log; may already hold interactions.</param>
     internal void Attach(InteractionLog log)
     {
-        (_log, _tallied, _seen) = (log, 0, 0);
+        (_log, _seen) = (log, 0);
         if (log.Count > 0)
         {
             Inserted(0);
@@ -117,27 +124,43 @@ public sealed class JourneyScorer
         var log = _log!;
         var count = log.Count;
         var all = new InteractionHistory(log, count);
-        _tallied = Math.Min(_tallied, position);
-        _sessionGaps = position == count - 1 && _seen == count - 1
-            ? _sessionGaps + (position > 0 && HealthScorer.IsSessionGap(log[position - 1].UtcTicks, log[position].UtcTicks) ? 1 : 0)
-            : HealthScorer.CountSessionGaps(all);
-        _seen = count;
-        if (_tallies.Length < count)
+        var inOrder = position == count - 1 && _seen == count - 1;
+        var polarity = HealthScorer.Polarity(all[count - 1]);
+        if (inOrder)
         {
-            // Grow by half (not double), like the log: the tallies are kept for the journey's lifetime.
-            Array.Resize(ref _tallies, Math.Max(count, _tallies.Length == 0 ? 4 : _tallies.Length + Math.Max(2, _tallies.Length / 2)));
+            _sessionGaps += position > 0 && HealthScorer.IsSessionGap(log[position - 1].UtcTicks, log[position].UtcTicks) ? 1 : 0;
+            _negativeStreak = polarity < 0 ? _negativeStreak + 1 : polarity > 0 ? 0 : _negativeStreak;
+        }
+        else
+        {
+            _sessionGaps = HealthScorer.CountSessionGaps(all);
+            _negativeStreak = HealthScorer.NegativeStreak(all[count - 1], all.Take(count - 1));
         }
 
-        // An opinion on an interaction that is not the latest depends only on it and the ones before it, so each is
-        // computed once, when the interaction arrives (again for those after a late arrival); Evaluate only reads them
-        // and asks for the latest's opinion as the latest.
+        _seen = count;
+
+        // An opinion on an interaction that is not the latest depends only on it and the ones before it. In order, the
+        // previous latest's (computed when it arrived) is folded in; after a late arrival, every one is asked again.
         var asOf = log.GetTimestamp(count - 1);
-        var sink = default(ScoringPipeline.NoSink);
-        for (; _tallied < count; _tallied++)
+        if (inOrder && count > 1)
         {
-            _tallies[_tallied] = Pipeline.Tally(all, _tallied, asOf, isLatest: false, ref sink);
+            Pipeline.Add(ref _settled, count - 2, log[count - 2].UtcTicks, _pending);
         }
+        else if (!inOrder)
+        {
+            var sink = default(ScoringPipeline.NoSink);
+            _settled = ScoringPipeline.Fold.Empty;
+            for (var i = 0; i < count - 1; i++)
+            {
+                Pipeline.Add(ref _settled, i, log[i].UtcTicks, Pipeline.Tally(all, i, asOf, isLatest: false, ref sink));
+            }
+        }
+
+        Pipeline.TallyLatest(all, asOf, Facts, out _pending, out _latest);
+        _latestAsOf = asOf;
     }
+
+    private JourneyFacts Facts => new(_sessionGaps, _negativeStreak);
 
     /// <summary>
     /// The value, confidence and band as of <paramref name="asOf"/> (interactions after it are left out), without
@@ -149,9 +172,19 @@ public sealed class JourneyScorer
     {
         var count = CountUntil(asOf);
         var sink = default(ScoringPipeline.NoSink);
-        int? gaps = count == Count ? _sessionGaps : null;
-        var all = _log is null ? default : new InteractionHistory(_log, count);
-        return Pipeline.Aggregate(all, asOf, _tallies.AsSpan(0, Math.Min(_tallied, count)), ref sink, gaps).Summary;
+        if (count == 0 || count < Count)
+        {
+            // As of an earlier instant: the fold covers later interactions, so start over (allocation-free, O(n)).
+            var until = count == 0 ? default : new InteractionHistory(_log!, count);
+            return Pipeline.Aggregate(until, asOf, ref sink).Summary;
+        }
+
+        var log = _log!;
+        var fold = _settled;
+        var latestTicks = log[count - 1].UtcTicks;
+        var latest = asOf.EqualsExact(_latestAsOf) ? _latest : Pipeline.Tally(new InteractionHistory(log, count), count - 1, asOf, isLatest: true, ref sink, Facts);
+        Pipeline.Add(ref fold, count - 1, latestTicks, latest);
+        return Pipeline.Finish(fold, latestTicks, asOf).Summary;
     }
 
     /// <summary>The score with its full explanation (recomputed from the interactions; allocates).</summary>

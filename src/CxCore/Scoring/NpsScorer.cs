@@ -7,7 +7,7 @@ namespace CxCore.Scoring;
 /// (below neutral, so the negativity bias applies), passives (7–8) to 60 and 70, promoters (9–10) to 90 and 100;
 /// weight 1. No opinion without an NPS answer.
 /// </summary>
-public sealed class NpsScorer : IInteractionScorer
+public sealed class NpsScorer : IInteractionScorer, ILatestIndependentScorer
 {
     private static readonly double[] ScoreByAnswer = [0, 40.0 / 6, 80.0 / 6, 20, 160.0 / 6, 200.0 / 6, 40, 60, 70, 90, 100];
 

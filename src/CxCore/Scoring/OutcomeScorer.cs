@@ -19,7 +19,7 @@ namespace CxCore.Scoring;
 /// <item><term>unknown</term><description>no opinion</description></item>
 /// </list>
 /// </remarks>
-public sealed class OutcomeScorer : IInteractionScorer
+public sealed class OutcomeScorer : IInteractionScorer, ILatestIndependentScorer
 {
     /// <inheritdoc/>
     public string Name => BuiltInScorers.Outcome;

@@ -22,13 +22,13 @@ public readonly ref struct ScoringContext
     {
     }
 
-    /// <summary>A context over any history, carrying the session-gap count when the caller keeps it.</summary>
-    internal ScoringContext(InteractionHistory earlier, DateTimeOffset asOf, bool isLatest, int? sessionGaps)
+    /// <summary>A context over any history, carrying journey-wide counts when the caller keeps them.</summary>
+    internal ScoringContext(InteractionHistory earlier, DateTimeOffset asOf, bool isLatest, JourneyFacts? known)
     {
         Earlier = earlier;
         AsOf = asOf;
         IsLatest = isLatest;
-        SessionGaps = sessionGaps;
+        Known = known;
     }
 
     /// <summary>
@@ -44,9 +44,8 @@ public readonly ref struct ScoringContext
     public bool IsLatest { get; }
 
     /// <summary>
-    /// How many consecutive pairs among <see cref="Earlier"/> and the scored interaction are more than
-    /// <see cref="HealthScorer.SessionGap"/> apart, when the caller keeps that count (<see cref="JourneyScorer"/> does);
-    /// null otherwise. Saves the health scorer a walk over every earlier interaction.
+    /// Journey-wide counts up to the scored interaction, when the caller keeps them (<see cref="JourneyScorer"/> does,
+    /// for the latest); null otherwise. Saves the health scorer a walk over every earlier interaction.
     /// </summary>
-    internal int? SessionGaps { get; }
+    internal JourneyFacts? Known { get; }
 }

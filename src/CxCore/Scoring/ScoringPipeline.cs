@@ -30,6 +30,9 @@ namespace CxCore.Scoring;
 public sealed class ScoringPipeline
 {
     private const double TieTolerance = 1e-9;
+
+    // exp(600) ≈ 4e260: far from overflow even summed over billions of interactions.
+    private const double RebaseExponent = 600;
     private const double UnratedValue = ScoreComponent.Neutral;
 
     private static readonly Lazy<ScoringPipeline> LazyDefault = new(() => ScoringPipelineBuilder.CreateDefault().Build());
@@ -37,6 +40,7 @@ public sealed class ScoringPipeline
     private readonly IInteractionScorer[] _scorers;
     private readonly double[] _weights;
     private readonly double _decayPerTick;
+    private readonly bool[] _latestSensitive;
     private readonly double _mean;
     private readonly double _worst;
     private readonly double _latest;
@@ -52,6 +56,7 @@ public sealed class ScoringPipeline
     {
         _scorers = scorers;
         _weights = weights;
+        _latestSensitive = [.. scorers.Select(static s => s is not ILatestIndependentScorer)];
         Scorers = Array.AsReadOnly(scorers);
         RecencyHalfLife = recencyHalfLife;
         NegativityBias = negativityBias;
@@ -125,7 +130,7 @@ public sealed class ScoringPipeline
         try
         {
             var sink = new CollectingSink(span.Length * 2);
-            var totals = Aggregate(new InteractionHistory(span), asOf, [], ref sink);
+            var totals = Aggregate(new InteractionHistory(span), asOf, ref sink);
             return Explain(span, asOf, totals, sink.Items);
         }
         finally
@@ -150,7 +155,7 @@ public sealed class ScoringPipeline
         try
         {
             var sink = default(NoSink);
-            return Aggregate(new InteractionHistory(span), asOf, [], ref sink).Summary;
+            return Aggregate(new InteractionHistory(span), asOf, ref sink).Summary;
         }
         finally
         {
@@ -210,13 +215,12 @@ public sealed class ScoringPipeline
     }
 
     /// <summary>Asks every scorer for its opinion of <c>span[index]</c> and sums the opinions.</summary>
-    internal InteractionTally Tally<TSink>(InteractionHistory all, int index, DateTimeOffset asOf, bool isLatest, ref TSink sink, int? sessionGaps = null)
+    internal InteractionTally Tally<TSink>(InteractionHistory all, int index, DateTimeOffset asOf, bool isLatest, ref TSink sink, JourneyFacts? known = null)
         where TSink : struct, IComponentSink
     {
         var interaction = all[index];
-        var context = new ScoringContext(all.Take(index), asOf, isLatest, sessionGaps);
-        double u = 0, us = 0, b = 0, bs = 0;
-        var count = 0;
+        var context = new ScoringContext(all.Take(index), asOf, isLatest, known);
+        Sum sum = default;
         for (var k = 0; k < _scorers.Length; k++)
         {
             var scorerWeight = _weights[k];
@@ -225,30 +229,131 @@ public sealed class ScoringPipeline
                 continue;
             }
 
-            var score = component.Score;
-            var weight = scorerWeight * component.Weight;
-            var biased = score < ScoreComponent.Neutral ? weight * NegativityBias : weight;
-            u += weight;
-            us += weight * score;
-            b += biased;
-            bs += biased * score;
-            count++;
+            var (weight, biased) = sum.Add(scorerWeight, component, NegativityBias);
             sink.Add(index, k, component, weight, biased);
         }
 
-        return new InteractionTally(u, us, b, bs, count);
+        return sum.ToTally();
     }
 
     /// <summary>
-    /// Combines the opinions on <paramref name="span"/> (the interactions up to <paramref name="asOf"/>). Tallies of
-    /// interactions other than the latest are taken from <paramref name="cached"/> where it has them; the latest is
-    /// always scored afresh, as only its opinions may depend on <paramref name="asOf"/>.
+    /// The opinions on the latest interaction <c>all[^1]</c> both as the latest (<paramref name="latest"/>) and as the
+    /// earlier interaction it becomes when the next one arrives (<paramref name="earlier"/>): exactly two
+    /// <see cref="Tally"/> calls, but the scorers whose opinion cannot depend on that are asked once.
     /// </summary>
-    internal Totals Aggregate<TSink>(InteractionHistory span, DateTimeOffset asOf, ReadOnlySpan<InteractionTally> cached, ref TSink sink, int? sessionGaps = null)
+    internal void TallyLatest(InteractionHistory all, DateTimeOffset asOf, JourneyFacts known, out InteractionTally earlier, out InteractionTally latest)
+    {
+        var index = all.Length - 1;
+        var interaction = all[index];
+        var before = all.Take(index);
+        var asEarlier = new ScoringContext(before, asOf, isLatest: false, known: null);
+        var asLatest = new ScoringContext(before, asOf, isLatest: true, known);
+        Sum e = default, l = default;
+        for (var k = 0; k < _scorers.Length; k++)
+        {
+            var scorerWeight = _weights[k];
+            if (scorerWeight <= 0)
+            {
+                continue;
+            }
+
+            var scorer = _scorers[k];
+            if (scorer.TryScore(interaction, in asEarlier, out var component) && !component.IsEmpty)
+            {
+                e.Add(scorerWeight, component, NegativityBias);
+                if (!_latestSensitive[k])
+                {
+                    l.Add(scorerWeight, component, NegativityBias);
+                }
+            }
+
+            if (_latestSensitive[k] && scorer.TryScore(interaction, in asLatest, out component) && !component.IsEmpty)
+            {
+                l.Add(scorerWeight, component, NegativityBias);
+            }
+        }
+
+        earlier = e.ToTally();
+        latest = l.ToTally();
+    }
+
+    /// <summary>
+    /// Combines the opinions on <paramref name="span"/> (the interactions up to <paramref name="asOf"/>), scoring every
+    /// interaction; the latest is asked as the latest, as only its opinions may depend on <paramref name="asOf"/>.
+    /// </summary>
+    internal Totals Aggregate<TSink>(InteractionHistory span, DateTimeOffset asOf, ref TSink sink)
         where TSink : struct, IComponentSink
     {
-        var totals = new Totals { Worst = -1, Latest = -1, WorstScore = double.PositiveInfinity };
         if (span.IsEmpty)
+        {
+            return Finish(Fold.Empty, 0, asOf);
+        }
+
+        var last = span.Length - 1;
+        var fold = Fold.Empty;
+        for (var i = 0; i <= last; i++)
+        {
+            Add(ref fold, i, span.UtcTicksAt(i), Tally(span, i, asOf, i == last, ref sink));
+        }
+
+        return Finish(fold, span.UtcTicksAt(last), asOf);
+    }
+
+    /// <summary>
+    /// Folds one interaction's tally into <paramref name="fold"/>; interactions must come in time order. The recency
+    /// sums are kept relative to a reference instant (<see cref="Fold.Frame"/>), so adding an interaction never revisits
+    /// the earlier ones: this is what keeps <see cref="JourneyScorer"/> O(1) per interaction, and the from-scratch path
+    /// runs the same fold, so both give bit-identical results.
+    /// </summary>
+    internal void Add(ref Fold fold, int index, long ticks, in InteractionTally tally)
+    {
+        if (tally.Count == 0 || tally.U <= 0)
+        {
+            return;
+        }
+
+        if (fold.Count == 0)
+        {
+            fold.Frame = ticks;
+        }
+
+        var exponent = _decayPerTick * (ticks - fold.Frame);
+        if (exponent > RebaseExponent)
+        {
+            // Move the reference forward before the growth factors overflow (after ~800 half-lives).
+            var scale = Math.Exp(-exponent);
+            (fold.B, fold.BS, fold.U, fold.Frame, exponent) = (fold.B * scale, fold.BS * scale, fold.U * scale, ticks, 0);
+        }
+
+        var growth = Math.Exp(exponent);
+        fold.B += growth * tally.B;
+        fold.BS += growth * tally.BS;
+        fold.U += growth * tally.U;
+        fold.Count += tally.Count;
+        var interactionScore = tally.US / tally.U;
+        if (interactionScore <= fold.WorstScore + TieTolerance)
+        {
+            // Ties go to the more recent moment.
+            (fold.Worst, fold.WorstScore, fold.WorstTicks, fold.WorstWeight) = (index, interactionScore, ticks, tally.U);
+        }
+
+        (fold.Latest, fold.LatestScore, fold.LatestWeight) = (index, interactionScore, tally.U);
+    }
+
+    /// <summary>The value, confidence and band of a fold whose latest interaction is at <paramref name="referenceTicks"/>.</summary>
+    internal Totals Finish(in Fold fold, long referenceTicks, DateTimeOffset asOf)
+    {
+        var totals = new Totals
+        {
+            ReferenceTicks = referenceTicks,
+            Worst = fold.Worst,
+            WorstScore = fold.WorstScore,
+            WorstWeight = fold.WorstWeight,
+            Latest = fold.Latest,
+            LatestScore = fold.LatestScore,
+            LatestWeight = fold.LatestWeight,
+        };
+        if (fold.Count == 0)
         {
             totals.Summary = new CxScoreSummary(UnratedValue, 0, CxBand.Unrated, 0);
             return totals;
@@ -256,46 +361,10 @@ public sealed class ScoringPipeline
 
         // Recency is measured back from the latest interaction: a quiet customer's score does not drift by itself;
         // silence is what the health scorer and the confidence measure.
-        var last = span.Length - 1;
-        totals.ReferenceTicks = span.UtcTicksAt(last);
-        double sumW = 0, sumWS = 0, sumUR = 0;
-        var count = 0;
-        for (var i = 0; i <= last; i++)
-        {
-            var tally = i < last && i < cached.Length ? cached[i] : Tally(span, i, asOf, i == last, ref sink, i == last ? sessionGaps : null);
-            if (tally.Count == 0 || tally.U <= 0)
-            {
-                continue;
-            }
-
-            var recency = Decay(totals.ReferenceTicks - span.UtcTicksAt(i));
-            sumW += recency * tally.B;
-            sumWS += recency * tally.BS;
-            sumUR += recency * tally.U;
-            count += tally.Count;
-            var interactionScore = tally.US / tally.U;
-            if (interactionScore <= totals.WorstScore + TieTolerance)
-            {
-                // Ties go to the more recent moment.
-                totals.Worst = i;
-                totals.WorstScore = interactionScore;
-                totals.WorstRecency = recency;
-                totals.WorstWeight = tally.U;
-            }
-
-            totals.Latest = i;
-            totals.LatestScore = interactionScore;
-            totals.LatestWeight = tally.U;
-        }
-
-        if (count == 0)
-        {
-            totals.Summary = new CxScoreSummary(UnratedValue, 0, CxBand.Unrated, 0);
-            return totals;
-        }
-
-        totals.SumW = sumW;
-        totals.Mean = sumWS / sumW;
+        var toReference = Decay(referenceTicks - fold.Frame);
+        totals.SumW = toReference * fold.B;
+        totals.Mean = fold.BS / fold.B;
+        totals.WorstRecency = Decay(referenceTicks - fold.WorstTicks);
         totals.WorstShare = _worst * totals.WorstRecency;
         totals.MeanShare = _mean + (_worst - totals.WorstShare);
         totals.LatestShare = _latest;
@@ -303,9 +372,9 @@ public sealed class ScoringPipeline
             (totals.MeanShare * totals.Mean) + (totals.WorstShare * totals.WorstScore) + (totals.LatestShare * totals.LatestScore),
             0,
             100);
-        var evidence = sumUR * Decay(asOf.UtcTicks - totals.ReferenceTicks);
+        var evidence = toReference * fold.U * Decay(asOf.UtcTicks - referenceTicks);
         var confidence = Math.Clamp(1 - Math.Exp(-evidence / EvidenceScale), 0, 1);
-        totals.Summary = new CxScoreSummary(value, confidence, Bands.BandOf(value), count);
+        totals.Summary = new CxScoreSummary(value, confidence, Bands.BandOf(value), fold.Count);
         return totals;
     }
 
@@ -478,6 +547,47 @@ public sealed class ScoringPipeline
     }
 
     private readonly record struct RawComponent(int Interaction, int Scorer, ScoreComponent Component, double U, double W);
+
+    /// <summary>The sums of one interaction's opinions (one summation order for every path, so results are bit-identical).</summary>
+    private struct Sum
+    {
+        private double _u, _us, _b, _bs;
+        private int _count;
+
+        public (double Weight, double Biased) Add(double scorerWeight, in ScoreComponent component, double negativityBias)
+        {
+            var score = component.Score;
+            var weight = scorerWeight * component.Weight;
+            var biased = score < ScoreComponent.Neutral ? weight * negativityBias : weight;
+            _u += weight;
+            _us += weight * score;
+            _b += biased;
+            _bs += biased * score;
+            _count++;
+            return (weight, biased);
+        }
+
+        public readonly InteractionTally ToTally() => new(_u, _us, _b, _bs, _count);
+    }
+
+    /// <summary>The running state of <see cref="Add"/>: recency-weighted sums relative to <see cref="Frame"/>, worst and latest moment.</summary>
+    internal struct Fold
+    {
+        public long Frame;
+        public double B;
+        public double BS;
+        public double U;
+        public int Count;
+        public int Worst;
+        public double WorstScore;
+        public long WorstTicks;
+        public double WorstWeight;
+        public int Latest;
+        public double LatestScore;
+        public double LatestWeight;
+
+        public static Fold Empty => new() { Worst = -1, Latest = -1, WorstScore = double.PositiveInfinity };
+    }
 
     internal struct Totals
     {

@@ -14,7 +14,7 @@ namespace CxCore.Scoring;
 /// <c>text_positive</c> (p &gt; 0.1), <c>text_mixed</c>, <c>text_negative</c> (p &lt; −0.1), <c>text_very_negative</c>
 /// (p ≤ −0.5). No opinion without text or without any sentiment word.
 /// </remarks>
-public sealed class SentimentScorer : IInteractionScorer
+public sealed class SentimentScorer : IInteractionScorer, ILatestIndependentScorer
 {
     /// <inheritdoc/>
     public string Name => BuiltInScorers.Sentiment;
