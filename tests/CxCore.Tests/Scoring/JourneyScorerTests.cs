@@ -1,5 +1,6 @@
 using CxCore.Domain;
 using CxCore.Scoring;
+using CxCore.Tests.Domain;
 
 namespace CxCore.Tests.Scoring;
 
@@ -34,6 +35,38 @@ public sealed class JourneyScorerTests
         Assert.Equal(s.Interactions.Select(i => i.Id), journey.Interactions.Select(i => i.Id));
         var asOf = s.Last.AddDays(3);
         Assert.Equal(ScoringPipeline.Default.Evaluate(s.Interactions, asOf), journey.Evaluate(asOf));
+    }
+
+    [Fact]
+    public void Interactions_come_back_field_by_field_in_time_then_ordinal_id_order()
+    {
+        var s = ScoringTestData.RichJourney();
+        var atFirst = s[0].Timestamp;
+        Interaction[] extra =
+        [
+            // The same instant as the first interaction, written with another offset: placed by id.
+            new(new InteractionId("\U00010000"), s[0].CustomerId, atFirst.ToOffset(TimeSpan.FromMinutes(345)), Channel.Chat, "contact")
+            {
+                Text = "olá",
+                Attributes = new Dictionary<string, string> { ["k"] = "v" },
+                Signals = new InteractionSignals { Wait = new TimeSpan(1) },
+            },
+            new(new InteractionId("\uE000"), s[0].CustomerId, atFirst.ToOffset(TimeSpan.FromHours(-14)), Channel.Chat, "contact"),
+        ];
+        var all = s.Interactions.Concat(extra).ToArray();
+        var journey = new JourneyScorer(ScoringPipeline.Default);
+        foreach (var interaction in Enumerable.Reverse(all))
+        {
+            Assert.True(journey.Add(interaction));
+        }
+
+        var expected = all.OrderBy(i => i.Timestamp.UtcTicks).ThenBy(i => i.Id.Value, StringComparer.Ordinal).ToArray();
+        var interactions = journey.Interactions;
+        Assert.Equal(expected.Length, interactions.Count);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            InteractionAssert.Same(expected[i], interactions[i]);
+        }
     }
 
     [Fact]
