@@ -1,5 +1,6 @@
 using CxCore.Domain;
 using CxCore.Scoring;
+using CxCore.Tests.Domain;
 
 namespace CxCore.Tests.Scoring;
 
@@ -37,6 +38,38 @@ public sealed class JourneyScorerTests
     }
 
     [Fact]
+    public void Interactions_come_back_field_by_field_in_time_then_ordinal_id_order()
+    {
+        var s = ScoringTestData.RichJourney();
+        var atFirst = s[0].Timestamp;
+        Interaction[] extra =
+        [
+            // The same instant as the first interaction, written with another offset: placed by id.
+            new(new InteractionId("\U00010000"), s[0].CustomerId, atFirst.ToOffset(TimeSpan.FromMinutes(345)), Channel.Chat, "contact")
+            {
+                Text = "olá",
+                Attributes = new Dictionary<string, string> { ["k"] = "v" },
+                Signals = new InteractionSignals { Wait = new TimeSpan(1) },
+            },
+            new(new InteractionId("\uE000"), s[0].CustomerId, atFirst.ToOffset(TimeSpan.FromHours(-14)), Channel.Chat, "contact"),
+        ];
+        var all = s.Interactions.Concat(extra).ToArray();
+        var journey = new JourneyScorer(ScoringPipeline.Default);
+        foreach (var interaction in Enumerable.Reverse(all))
+        {
+            Assert.True(journey.Add(interaction));
+        }
+
+        var expected = all.OrderBy(i => i.Timestamp.UtcTicks).ThenBy(i => i.Id.Value, StringComparer.Ordinal).ToArray();
+        var interactions = journey.Interactions;
+        Assert.Equal(expected.Length, interactions.Count);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            InteractionAssert.Same(expected[i], interactions[i]);
+        }
+    }
+
+    [Fact]
     public void Evaluate_as_of_an_earlier_instant_leaves_later_interactions_out()
     {
         var s = ScoringTestData.RichJourney();
@@ -49,5 +82,40 @@ public sealed class JourneyScorerTests
         var asOf = Scenario.Start.AddDays(10);
         Assert.Equal(ScoringPipeline.Default.Evaluate(s.Interactions.Take(4).ToArray(), asOf), journey.Evaluate(asOf));
         Assert.Equal(CxBand.Unrated, new JourneyScorer(ScoringPipeline.Default).Evaluate(asOf).Band);
+    }
+
+    [Fact]
+    public void A_journey_spanning_thousands_of_half_lives_folds_without_overflow_and_exactly_like_a_full_rescore()
+    {
+        // One-hour half-life over ten months: the fold's reference instant must move forward (about every 800 hours)
+        // or its growth factors overflow; the from-scratch path runs the same fold, so results stay bit-identical.
+        var pipeline = new ScoringPipelineBuilder().AddBuiltInScorers().WithRecencyHalfLife(TimeSpan.FromHours(1)).Build();
+        var journey = new JourneyScorer(pipeline);
+        var all = new List<Interaction>();
+        for (var i = 0; i < 300; i++)
+        {
+            var csat = i % 7 == 0 ? 1 : 5;
+            var interaction = TestData.At($"e-{i:D3}", i, "support_resolved", InteractionOutcome.Succeeded, new InteractionSignals { Csat = csat });
+            all.Add(interaction);
+            Assert.True(journey.Add(interaction));
+            var summary = journey.Evaluate(interaction.Timestamp);
+            Assert.True(double.IsFinite(summary.Value) && double.IsFinite(summary.Confidence), $"after {i + 1}: {summary}");
+            Assert.Equal(pipeline.Evaluate(all, interaction.Timestamp), summary);
+        }
+    }
+
+    [Fact]
+    public void Evaluating_as_of_an_earlier_instant_leaves_out_what_came_after_and_matches_a_full_rescore()
+    {
+        var s = ScoringTestData.RichJourney();
+        var journey = new JourneyScorer(ScoringPipeline.Default);
+        foreach (var interaction in s.Interactions)
+        {
+            journey.Add(interaction);
+        }
+
+        var asOf = s[2].Timestamp;
+        Assert.Equal(ScoringPipeline.Default.Evaluate(s.Interactions.Take(3).ToArray(), asOf), journey.Evaluate(asOf));
+        Assert.Equal(ScoringPipeline.Default.Evaluate(s.Interactions, s.Last), journey.Evaluate(s.Last));
     }
 }
