@@ -98,7 +98,10 @@ public sealed class CxEngine : ICxEngine
             bool appended;
             try
             {
-                appended = await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false);
+                // With the in-memory store, a known customer's log is at hand: no second lookup, no async call.
+                appended = _sharedLogs is not null && live.Scorer.Log is { } log
+                    ? _sharedLogs.TryAppend(log, interaction)
+                    : await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false);
             }
             catch
             {

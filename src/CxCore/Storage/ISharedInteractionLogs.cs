@@ -12,4 +12,11 @@ internal interface ISharedInteractionLogs
 {
     /// <summary>The customer's log, or null when nothing is stored for them.</summary>
     InteractionLog? FindLog(CustomerId customerId);
+
+    /// <summary>
+    /// <see cref="IJourneyStore.TryAppendAsync"/> for a customer whose log the caller already holds (from
+    /// <see cref="FindLog"/>): skips looking the customer up again.
+    /// </summary>
+    /// <returns>False for a duplicate id.</returns>
+    bool TryAppend(InteractionLog log, Interaction interaction);
 }

@@ -30,9 +30,17 @@ public sealed class InMemoryJourneyStore : IJourneyStore, ISharedInteractionLogs
         ArgumentNullException.ThrowIfNull(interaction);
         cancellationToken.ThrowIfCancellationRequested();
         var log = _customers.GetOrAdd(interaction.CustomerId, static id => new InteractionLog(id, indexIds: true));
+        return new ValueTask<bool>(Append(log, interaction));
+    }
+
+    /// <inheritdoc/>
+    bool ISharedInteractionLogs.TryAppend(InteractionLog log, Interaction interaction) => Append(log, interaction);
+
+    private static bool Append(InteractionLog log, Interaction interaction)
+    {
         lock (log)
         {
-            return new ValueTask<bool>(log.Insert(interaction) >= 0);
+            return log.Insert(interaction) >= 0;
         }
     }
 
