@@ -14,6 +14,8 @@ namespace CxCore.Benchmarks.Engine;
 /// new ones (10 more each); the bytes include the amortised growth of the customers' arrays (kept storage).</item>
 /// <item><see cref="RecordAsyncSteadyState"/>: customers that already have 20 interactions get 8 more, which fit the
 /// spare capacity of every per-customer array: the bytes are the garbage per call (the target is 0).</item>
+/// <item><see cref="RecordAsyncLongJourney"/>: 1k customers with 500 interactions each get 8 more: shows whether the
+/// cost of a call grows with the journey's length (it should not).</item>
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
@@ -30,11 +32,19 @@ public class EngineRecordBenchmarks
     private const int SteadyRounds = 8;
     private const int SteadyCalls = CustomerCount * SteadyRounds;
 
+    // Long journeys: 1,000 customers with 500 interactions each get 8 more (the 501st-508th).
+    private const int LongCustomers = 1_000;
+    private const int LongPreloaded = 500;
+    private const int LongCalls = LongCustomers * SteadyRounds;
+
     [IterationSetup(Target = nameof(RecordAsync))]
     public void Setup() => Prepare(preloaded: 1, rounds: Calls / CustomerCount);
 
     [IterationSetup(Target = nameof(RecordAsyncSteadyState))]
     public void SetupSteadyState() => Prepare(SteadyPreloaded, SteadyRounds);
+
+    [IterationSetup(Target = nameof(RecordAsyncLongJourney))]
+    public void SetupLongJourney() => Prepare(LongPreloaded, SteadyRounds, LongCustomers);
 
     [Benchmark(OperationsPerInvoke = Calls, Description = "CxCore RecordAsync, existing customer")]
     public int RecordAsync() => RecordAll(Calls);
@@ -42,23 +52,26 @@ public class EngineRecordBenchmarks
     [Benchmark(OperationsPerInvoke = SteadyCalls, Description = "CxCore RecordAsync, existing customer, no array growth")]
     public int RecordAsyncSteadyState() => RecordAll(SteadyCalls);
 
-    private void Prepare(int preloaded, int rounds)
+    [Benchmark(OperationsPerInvoke = LongCalls, Description = "CxCore RecordAsync, existing customer with 500 earlier interactions")]
+    public int RecordAsyncLongJourney() => RecordAll(LongCalls);
+
+    private void Prepare(int preloaded, int rounds, int customerCount = CustomerCount)
     {
-        var customers = SyntheticInteractions.Customers(CustomerCount);
+        var customers = SyntheticInteractions.Customers(customerCount);
         _engine = EngineFactory.Create(new InMemoryJourneyStore());
         var sequence = 0L;
         for (var round = 0; round < preloaded; round++)
         {
-            for (var c = 0; c < CustomerCount; c++, sequence++)
+            for (var c = 0; c < customerCount; c++, sequence++)
             {
                 _ = _engine.RecordAsync(SyntheticInteractions.Create(sequence, customers[c], round)).AsTask().GetAwaiter().GetResult();
             }
         }
 
-        _interactions = new Interaction[CustomerCount * rounds];
+        _interactions = new Interaction[customerCount * rounds];
         for (var i = 0; i < _interactions.Length; i++, sequence++)
         {
-            _interactions[i] = SyntheticInteractions.Create(sequence, customers[i % CustomerCount], preloaded + (i / CustomerCount));
+            _interactions[i] = SyntheticInteractions.Create(sequence, customers[i % customerCount], preloaded + (i / customerCount));
         }
     }
 

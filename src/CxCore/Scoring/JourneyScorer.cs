@@ -3,15 +3,17 @@ using CxCore.Domain;
 namespace CxCore.Scoring;
 
 /// <summary>
-/// Keeps one customer's interactions with the pipeline's opinions on them, so that rescoring after every new
-/// interaction costs one interaction's scoring plus a pass over cached sums, instead of asking every scorer about
-/// every interaction again. This is the engine's path: <see cref="Add"/> as interactions arrive, <see cref="Evaluate"/>
-/// for the value, confidence and band (without allocating), <see cref="Score"/> when an explanation is wanted.
+/// Keeps one customer's interactions (in compact form) and the running aggregate of the pipeline's opinions on them, so
+/// that rescoring after every new interaction costs that interaction's scoring and a few multiplications, whatever the
+/// journey's length, instead of asking every scorer about every interaction again. This is the engine's path:
+/// <see cref="Add"/> as interactions arrive, <see cref="Evaluate"/> for the value, confidence and band (without
+/// allocating), <see cref="Score"/> when an explanation is wanted.
 /// </summary>
 /// <remarks>
-/// <para>Results are exactly those of <see cref="ScoringPipeline.Evaluate"/> on the same interactions. This relies on
-/// the scorer contract: an opinion on any interaction but the latest depends only on that interaction and the ones
-/// before it, so it can be kept while later interactions arrive; the latest is always scored afresh.</para>
+/// <para>Results are exactly those of <see cref="ScoringPipeline.Evaluate"/> on the same interactions (bit for bit:
+/// both run the same fold). This relies on the scorer contract: an opinion on any interaction but the latest depends
+/// only on that interaction and the ones before it, so it is folded in once; the latest is always asked as the latest.
+/// A late arrival, or a score as of an instant before the latest interaction, refolds from the start.</para>
 /// <para>Not thread-safe: keep one per customer journey and guard it with that journey's lock.</para>
 /// </remarks>
 /// <example>
