@@ -10,4 +10,23 @@ internal static class InteractionLogTestExtensions
 
     /// <summary>The engine's own log (unindexed): insert in replay order, returning the position.</summary>
     public static int InsertInReplayOrder(this InteractionLog log, Interaction interaction) => log.Insert(interaction);
+
+    /// <summary>A log of <see cref="TestData.Customer"/> holding <paramref name="interactions"/> (an indexed one must accept each).</summary>
+    public static InteractionLog LogOf(bool indexed, params Interaction[] interactions)
+    {
+        var log = new InteractionLog(TestData.Customer, indexed);
+        foreach (var interaction in interactions)
+        {
+            if (indexed)
+            {
+                Assert.True(log.TryAppend(interaction));
+            }
+            else
+            {
+                log.InsertInReplayOrder(interaction);
+            }
+        }
+
+        return log;
+    }
 }

@@ -61,7 +61,7 @@ public sealed class InteractionLogTests
     public void A_bare_interaction_round_trips_field_by_field(bool indexed)
     {
         var bare = Bare("e-1", T0);
-        var log = LogOf(indexed, bare);
+        var log = InteractionLogTestExtensions.LogOf(indexed, bare);
 
         Assert.Equal(1, log.Count);
         Assert.Equal(TestData.Customer, log.Customer);
@@ -79,7 +79,7 @@ public sealed class InteractionLogTests
     public void A_fully_populated_interaction_round_trips_field_by_field(bool indexed)
     {
         var full = Full("e-full", new DateTimeOffset(2024, 3, 1, 9, 21, 0, TimeSpan.FromHours(-3)));
-        var log = LogOf(indexed, full);
+        var log = InteractionLogTestExtensions.LogOf(indexed, full);
 
         var back = log.Materialize(0);
         InteractionAssert.Same(full, back);
@@ -135,7 +135,7 @@ public sealed class InteractionLogTests
         var at = new DateTimeOffset(2024, 3, 1, 9, 21, 33, 123, TimeSpan.FromMinutes(offsetMinutes)).AddTicks(4567);
         foreach (var indexed in new[] { true, false })
         {
-            var log = LogOf(indexed, Bare("e-1", at));
+            var log = InteractionLogTestExtensions.LogOf(indexed, Bare("e-1", at));
 
             Assert.Equal(TimeSpan.FromMinutes(offsetMinutes), log.GetTimestamp(0).Offset);
             Assert.Equal(at.UtcTicks, log.GetTimestamp(0).UtcTicks);
@@ -208,7 +208,7 @@ public sealed class InteractionLogTests
         };
         foreach (var indexed in new[] { true, false })
         {
-            var log = LogOf(indexed, interaction);
+            var log = InteractionLogTestExtensions.LogOf(indexed, interaction);
 
             Assert.Equal(inSideTable, (log[0].Flags & InteractionLog.WaitInExtras) != 0);
             Assert.Equal(inSideTable, log.GetExtras(0) is not null);
@@ -228,8 +228,8 @@ public sealed class InteractionLogTests
             Signals = new InteractionSignals { Wait = new TimeSpan(1), Value = 12.50m },
         };
         var shared = interaction.Extras;
-        var first = LogOf(true, interaction);
-        var second = LogOf(false, interaction);
+        var first = InteractionLogTestExtensions.LogOf(true, interaction);
+        var second = InteractionLogTestExtensions.LogOf(false, interaction);
 
         Assert.Same(shared, interaction.Extras);
         Assert.Null(interaction.Extras!.WaitTicks);
@@ -241,7 +241,7 @@ public sealed class InteractionLogTests
 
         // A materialised interaction carries the log's side-table entry; appending it elsewhere round-trips too.
         var again = first.Materialize(0);
-        var third = LogOf(true, again);
+        var third = InteractionLogTestExtensions.LogOf(true, again);
         InteractionAssert.Same(interaction, third.Materialize(0));
         InteractionAssert.Same(interaction, first.Materialize(0));
     }
@@ -251,7 +251,7 @@ public sealed class InteractionLogTests
     {
         var plain = Bare("e-1", T0);
         var rich = Full("e-2", T0.AddHours(1));
-        var log = LogOf(true, plain, rich);
+        var log = InteractionLogTestExtensions.LogOf(true, plain, rich);
 
         Assert.Null(log.GetExtras(0));
         Assert.Equal(0, log[0].Flags);
@@ -275,7 +275,7 @@ public sealed class InteractionLogTests
         };
         foreach (var indexed in new[] { true, false })
         {
-            var back = LogOf(indexed, interaction).Materialize(0).Signals.Value;
+            var back = InteractionLogTestExtensions.LogOf(indexed, interaction).Materialize(0).Signals.Value;
 
             Assert.Equal(value, back);
             Assert.Equal(text, back!.Value.ToString(CultureInfo.InvariantCulture));
@@ -293,7 +293,7 @@ public sealed class InteractionLogTests
         {
             Attributes = new Dictionary<string, string> { ["campaign"] = "spring", ["ключ"] = "значение 😀", ["empty"] = string.Empty },
         };
-        var log = LogOf(true, empty, set);
+        var log = InteractionLogTestExtensions.LogOf(true, empty, set);
 
         Assert.Empty(log.Materialize(0).Attributes);
         Assert.Empty(new InteractionView(log, 0).Attributes);
@@ -329,8 +329,8 @@ public sealed class InteractionLogTests
             Touchpoint = new TouchpointId("Loja Paulista — caixa 3"),
         };
         var b = new Interaction(new InteractionId("e-2"), TestData.Customer, T0, new Channel("kiosk-7"), new string(a.Kind.ToCharArray()));
-        var first = LogOf(true, a, b);
-        var second = LogOf(false, b);
+        var first = InteractionLogTestExtensions.LogOf(true, a, b);
+        var second = InteractionLogTestExtensions.LogOf(false, b);
 
         Assert.Equal(new TouchpointId("Loja Paulista — caixa 3"), first.GetTouchpoint(0));
         Assert.Null(first.GetTouchpoint(1));
@@ -350,7 +350,7 @@ public sealed class InteractionLogTests
     public void Thousands_of_mixed_interactions_round_trip_in_one_log(bool indexed)
     {
         var expected = Enumerable.Range(0, 3000).Select(Varied).ToArray();
-        var log = LogOf(indexed, expected);
+        var log = InteractionLogTestExtensions.LogOf(indexed, expected);
         // Both kinds of log keep replay order.
         expected = [.. expected.OrderBy(i => i.Timestamp.UtcTicks).ThenBy(i => i.Id.Value, StringComparer.Ordinal)];
 
@@ -373,7 +373,7 @@ public sealed class InteractionLogTests
         foreach (var indexed in new[] { true, false })
         {
             // A neighbour on each side, so that the id's offset and length are exercised, not just the start of the block.
-            var log = LogOf(indexed, Bare("a-before", T0), Bare(id, T0.AddSeconds(1)), Bare("z-after", T0.AddSeconds(2)));
+            var log = InteractionLogTestExtensions.LogOf(indexed, Bare("a-before", T0), Bare(id, T0.AddSeconds(1)), Bare("z-after", T0.AddSeconds(2)));
 
             Assert.Equal(id, log.GetId(1).Value, StringComparer.Ordinal);
             Assert.Equal(id.Length, log.GetId(1).Value.Length);
@@ -403,7 +403,7 @@ public sealed class InteractionLogTests
     public void Ids_of_every_form_read_back_side_by_side_and_each_equals_only_itself()
     {
         var ids = SampleIds.Values.ToArray();
-        var log = LogOf(true, [.. ids.Select((id, i) => Bare(id, T0.AddSeconds(i)))]);
+        var log = InteractionLogTestExtensions.LogOf(true, [.. ids.Select((id, i) => Bare(id, T0.AddSeconds(i)))]);
 
         for (var i = 0; i < ids.Length; i++)
         {
@@ -427,7 +427,7 @@ public sealed class InteractionLogTests
     [InlineData("注文", "注义")]
     public void IdEquals_refuses_an_id_that_differs_by_one_code_unit_or_in_length(string stored, string other)
     {
-        var log = LogOf(true, Bare(stored, T0));
+        var log = InteractionLogTestExtensions.LogOf(true, Bare(stored, T0));
 
         Assert.False(log.IdEquals(0, other));
         Assert.False(log.Contains(new InteractionId(other)));
@@ -460,7 +460,7 @@ public sealed class InteractionLogTests
     {
         var ids = SampleIds.Values.Concat(["", "a", "ab", "b", "Z", "e-10", "e-9", "\uD800", "\uDBFF\uDFFF", "\uFFFF", "é"]).ToArray();
         var stored = ids.Where(id => id.Length > 0).ToArray();
-        var log = LogOf(true, [.. stored.Select((id, i) => Bare(id, T0.AddSeconds(i)))]);
+        var log = InteractionLogTestExtensions.LogOf(true, [.. stored.Select((id, i) => Bare(id, T0.AddSeconds(i)))]);
 
         for (var i = 0; i < stored.Length; i++)
         {
@@ -495,7 +495,7 @@ public sealed class InteractionLogTests
     [InlineData(false)]
     public void Contains_finds_exactly_the_ids_in_the_log(bool indexed)
     {
-        var log = LogOf(indexed, Bare("e-1", T0), Bare("é-2", T0), Bare(new string('k', 200), T0));
+        var log = InteractionLogTestExtensions.LogOf(indexed, Bare("e-1", T0), Bare("é-2", T0), Bare(new string('k', 200), T0));
 
         Assert.True(log.Contains(new InteractionId("e-1")));
         Assert.True(log.Contains(new InteractionId("é-2")));
@@ -761,24 +761,6 @@ public sealed class InteractionLogTests
         1 => $"ß-{i}",
         _ => $"{new string('s', 127)}{i}",
     };
-
-    private static InteractionLog LogOf(bool indexed, params Interaction[] interactions)
-    {
-        var log = new InteractionLog(TestData.Customer, indexed);
-        foreach (var interaction in interactions)
-        {
-            if (indexed)
-            {
-                Assert.True(log.TryAppend(interaction));
-            }
-            else
-            {
-                log.InsertInReplayOrder(interaction);
-            }
-        }
-
-        return log;
-    }
 
     private static string[] Ids(InteractionLog log) => [.. Enumerable.Range(0, log.Count).Select(i => log.GetId(i).Value)];
 

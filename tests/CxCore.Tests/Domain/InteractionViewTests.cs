@@ -59,7 +59,7 @@ public sealed class InteractionViewTests
         InteractionView ofObject = interaction;
         foreach (var indexed in new[] { true, false })
         {
-            var log = Log(indexed, interaction);
+            var log = InteractionLogTestExtensions.LogOf(indexed, interaction);
             var ofRecord = new InteractionView(log, 0);
 
             InteractionAssert.Same(interaction, ofObject);
@@ -92,7 +92,7 @@ public sealed class InteractionViewTests
     public void A_view_of_a_log_record_builds_an_equal_interaction_on_each_call()
     {
         var interaction = Samples["full"];
-        var view = new InteractionView(Log(true, interaction), 0);
+        var view = new InteractionView(InteractionLogTestExtensions.LogOf(true, interaction), 0);
 
         var first = view.ToInteraction();
         var second = view.ToInteraction();
@@ -144,7 +144,7 @@ public sealed class InteractionViewTests
         Assert.True(view.IsEmpty);
         Assert.Equal(string.Empty, view.ToString());
         Assert.False(((InteractionView)Samples["bare"]).IsEmpty);
-        Assert.False(new InteractionView(Log(true, Samples["bare"]), 0).IsEmpty);
+        Assert.False(new InteractionView(InteractionLogTestExtensions.LogOf(true, Samples["bare"]), 0).IsEmpty);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class InteractionViewTests
     public void A_history_over_a_log_reads_its_records_and_stops_at_its_length()
     {
         var interactions = Journey(5);
-        var log = Log(false, interactions);
+        var log = InteractionLogTestExtensions.LogOf(false, interactions);
         var history = new InteractionHistory(log, 3);
 
         Assert.Equal(3, history.Length);
@@ -191,7 +191,7 @@ public sealed class InteractionViewTests
     public void Take_gives_the_oldest_interactions_of_either_kind_of_history()
     {
         var interactions = Journey(4);
-        var log = Log(true, interactions);
+        var log = InteractionLogTestExtensions.LogOf(true, interactions);
         var ofObjects = new InteractionHistory(interactions).Take(2);
         var ofLog = new InteractionHistory(log, log.Count).Take(2);
 
@@ -215,7 +215,7 @@ public sealed class InteractionViewTests
     public void Indexing_outside_a_history_throws_ArgumentOutOfRangeException(int index)
     {
         var interactions = Journey(4);
-        var log = Log(false, interactions);
+        var log = InteractionLogTestExtensions.LogOf(false, interactions);
 
         // Three of four: the history must not show the record after its end.
         var ofObjects = Assert.Throws<ArgumentOutOfRangeException>(() => new InteractionHistory(interactions.AsSpan(0, 3))[index]);
@@ -235,7 +235,7 @@ public sealed class InteractionViewTests
     public void Take_outside_the_history_throws_ArgumentOutOfRangeException(int length)
     {
         var interactions = Journey(4);
-        var log = Log(true, interactions);
+        var log = InteractionLogTestExtensions.LogOf(true, interactions);
 
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => _ = new InteractionHistory(interactions).Take(length).Length).ParamName);
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => _ = new InteractionHistory(log, 4).Take(length).Length).ParamName);
@@ -308,22 +308,4 @@ public sealed class InteractionViewTests
             Text = $"note {i}",
             Attributes = new Dictionary<string, string> { ["step"] = $"{i}" },
         })];
-
-    private static InteractionLog Log(bool indexed, params Interaction[] interactions)
-    {
-        var log = new InteractionLog(TestData.Customer, indexed);
-        foreach (var interaction in interactions)
-        {
-            if (indexed)
-            {
-                Assert.True(log.TryAppend(interaction));
-            }
-            else
-            {
-                log.InsertInReplayOrder(interaction);
-            }
-        }
-
-        return log;
-    }
 }
