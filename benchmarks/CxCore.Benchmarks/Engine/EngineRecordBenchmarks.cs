@@ -14,6 +14,8 @@ namespace CxCore.Benchmarks.Engine;
 /// new ones (10 more each); the bytes include the amortised growth of the customers' arrays (kept storage).</item>
 /// <item><see cref="RecordAsyncSteadyState"/>: customers that already have 20 interactions get 8 more, which fit the
 /// spare capacity of every per-customer array: the bytes are the garbage per call (the target is 0).</item>
+/// <item><see cref="RecordAsyncRandomOrder"/>: the same, but each round visits the customers in a new random order,
+/// so the prefetcher cannot guess the next customer's memory (the realistic case; the ingest benchmark's order).</item>
 /// <item><see cref="RecordAsyncLongJourney"/>: 1k customers with 500 interactions each get 8 more: shows whether the
 /// cost of a call grows with the journey's length (it should not).</item>
 /// </list>
@@ -43,6 +45,9 @@ public class EngineRecordBenchmarks
     [IterationSetup(Target = nameof(RecordAsyncSteadyState))]
     public void SetupSteadyState() => Prepare(SteadyPreloaded, SteadyRounds);
 
+    [IterationSetup(Target = nameof(RecordAsyncRandomOrder))]
+    public void SetupRandomOrder() => Prepare(SteadyPreloaded, SteadyRounds, shuffle: true);
+
     [IterationSetup(Target = nameof(RecordAsyncLongJourney))]
     public void SetupLongJourney() => Prepare(LongPreloaded, SteadyRounds, LongCustomers);
 
@@ -52,10 +57,13 @@ public class EngineRecordBenchmarks
     [Benchmark(OperationsPerInvoke = SteadyCalls, Description = "CxCore RecordAsync, existing customer, no array growth")]
     public int RecordAsyncSteadyState() => RecordAll(SteadyCalls);
 
+    [Benchmark(OperationsPerInvoke = SteadyCalls, Description = "CxCore RecordAsync, existing customer, no array growth, random customer order")]
+    public int RecordAsyncRandomOrder() => RecordAll(SteadyCalls);
+
     [Benchmark(OperationsPerInvoke = LongCalls, Description = "CxCore RecordAsync, existing customer with 500 earlier interactions")]
     public int RecordAsyncLongJourney() => RecordAll(LongCalls);
 
-    private void Prepare(int preloaded, int rounds, int customerCount = CustomerCount)
+    private void Prepare(int preloaded, int rounds, int customerCount = CustomerCount, bool shuffle = false)
     {
         var customers = SyntheticInteractions.Customers(customerCount);
         _engine = EngineFactory.Create(new InMemoryJourneyStore());
@@ -68,10 +76,19 @@ public class EngineRecordBenchmarks
             }
         }
 
+        // Each round visits every customer once: in the order they were created (which the hardware prefetcher can
+        // follow), or in a new random order per round (as customers really arrive).
+        var random = new Random(20240301);
+        var order = Enumerable.Range(0, customerCount).ToArray();
         _interactions = new Interaction[customerCount * rounds];
         for (var i = 0; i < _interactions.Length; i++, sequence++)
         {
-            _interactions[i] = SyntheticInteractions.Create(sequence, customers[i % customerCount], preloaded + (i / customerCount));
+            if (shuffle && i % customerCount == 0)
+            {
+                random.Shuffle(order);
+            }
+
+            _interactions[i] = SyntheticInteractions.Create(sequence, customers[order[i % customerCount]], preloaded + (i / customerCount));
         }
     }
 
