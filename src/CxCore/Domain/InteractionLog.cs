@@ -14,7 +14,8 @@ namespace CxCore.Domain;
 /// <remarks>
 /// <para>Records are kept in replay order (time, then ordinal id). The in-memory store keeps an indexed log per customer
 /// (<see cref="Insert(Interaction)"/> refuses a duplicate id through a hash index), and the engine scores over that same
-/// log; with another store the engine keeps an unindexed log of its own. <see cref="Materialize"/> rebuilds the
+/// log; with another store the engine keeps an unindexed log of its own (a <see cref="Scoring.JourneyScorer"/> filled
+/// through its public <see cref="Scoring.JourneyScorer.Add"/> keeps an indexed one, as it checks every id). <see cref="Materialize"/> rebuilds the
 /// <see cref="Interaction"/>; <see cref="InteractionView"/> reads a record in place.</para>
 /// <para>Not thread-safe: the owner serialises access (the store's bucket lock, the engine's customer lock).</para>
 /// </remarks>

@@ -78,19 +78,18 @@ public sealed class JourneyScorer
     public bool Add(Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        if (_log is { } log)
+        // Indexed, so the duplicate check is a hash lookup rather than a scan of every earlier id.
+        var log = _log ??= new InteractionLog(interaction.CustomerId, indexIds: true);
+        if (log.Customer != interaction.CustomerId)
         {
-            if (log.Customer != interaction.CustomerId)
-            {
-                throw new ArgumentException(
-                    $"A journey scorer holds one customer's interactions: this one holds customer '{log.Customer}', but interaction '{interaction.Id}' belongs to customer '{interaction.CustomerId}'.",
-                    nameof(interaction));
-            }
+            throw new ArgumentException(
+                $"A journey scorer holds one customer's interactions: this one holds customer '{log.Customer}', but interaction '{interaction.Id}' belongs to customer '{interaction.CustomerId}'.",
+                nameof(interaction));
+        }
 
-            if (log.Contains(interaction.Id))
-            {
-                return false;
-            }
+        if (log.Contains(interaction.Id))
+        {
+            return false;
         }
 
         Insert(interaction);
