@@ -4,7 +4,7 @@ namespace CxCore.Domain;
 /// Read access to one interaction, wherever it is kept: an <see cref="Interaction"/> object, or a record in the
 /// engine's compact per-customer storage, read in place without building an object. Scorers receive interactions as
 /// views (<see cref="Scoring.IInteractionScorer.TryScore"/>, <see cref="Scoring.ScoringContext.Earlier"/>), which is
-/// what lets the engine keep millions of interactions at about 50 bytes each and score without allocating.
+/// what lets the engine keep millions of interactions at about 90 bytes each and score without allocating.
 /// </summary>
 /// <remarks>
 /// <para>The properties are those of <see cref="Interaction"/>, so code written against an interaction reads the same.

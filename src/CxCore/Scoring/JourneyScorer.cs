@@ -36,6 +36,9 @@ public sealed class JourneyScorer
     private InteractionTally _pending;
     private int _sessionGaps;
     private int _negativeStreak;
+
+    // How many interactions the state above reflects; -1 while it is being brought up to date (a scorer that throws
+    // leaves it so, and the next call rebuilds the state from the interactions instead of trusting it).
     private int _seen;
 
     // The latest's opinion as the latest, as of its own instant (what the engine asks for right after an insert).
@@ -75,19 +78,18 @@ public sealed class JourneyScorer
     public bool Add(Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        if (_log is { } log)
+        // Indexed, so the duplicate check is a hash lookup rather than a scan of every earlier id.
+        var log = _log ??= new InteractionLog(interaction.CustomerId, indexIds: true);
+        if (log.Customer != interaction.CustomerId)
         {
-            if (log.Customer != interaction.CustomerId)
-            {
-                throw new ArgumentException(
-                    $"A journey scorer holds one customer's interactions: this one holds customer '{log.Customer}', but interaction '{interaction.Id}' belongs to customer '{interaction.CustomerId}'.",
-                    nameof(interaction));
-            }
+            throw new ArgumentException(
+                $"A journey scorer holds one customer's interactions: this one holds customer '{log.Customer}', but interaction '{interaction.Id}' belongs to customer '{interaction.CustomerId}'.",
+                nameof(interaction));
+        }
 
-            if (log.Contains(interaction.Id))
-            {
-                return false;
-            }
+        if (log.Contains(interaction.Id))
+        {
+            return false;
         }
 
         Insert(interaction);
@@ -128,6 +130,7 @@ public sealed class JourneyScorer
         var all = new InteractionHistory(log, count);
         var inOrder = position == count - 1 && _seen == count - 1;
         var polarity = HealthScorer.Polarity(all[count - 1]);
+        _seen = -1;
         if (inOrder)
         {
             _sessionGaps += position > 0 && HealthScorer.IsSessionGap(log[position - 1].UtcTicks, log[position].UtcTicks) ? 1 : 0;
@@ -138,8 +141,6 @@ public sealed class JourneyScorer
             _sessionGaps = HealthScorer.CountSessionGaps(all);
             _negativeStreak = HealthScorer.NegativeStreak(all[count - 1], all.Take(count - 1));
         }
-
-        _seen = count;
 
         // An opinion on an interaction that is not the latest depends only on it and the ones before it. In order, the
         // previous latest's (computed when it arrived) is folded in; after a late arrival, every one is asked again.
@@ -160,6 +161,7 @@ public sealed class JourneyScorer
 
         Pipeline.TallyLatest(all, asOf, Facts, out _pending, out _latest);
         _latestAsOf = asOf;
+        _seen = count;
     }
 
     private JourneyFacts Facts => new(_sessionGaps, _negativeStreak);
@@ -179,6 +181,12 @@ public sealed class JourneyScorer
             // As of an earlier instant: the fold covers later interactions, so start over (allocation-free, O(n)).
             var until = count == 0 ? default : new InteractionHistory(_log!, count);
             return Pipeline.Aggregate(until, asOf, ref sink).Summary;
+        }
+
+        if (_seen != count)
+        {
+            // The last catch-up failed (a scorer threw): rebuild before reading the fold.
+            Inserted(count - 1);
         }
 
         var log = _log!;

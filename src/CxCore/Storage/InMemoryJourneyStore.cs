@@ -9,9 +9,9 @@ namespace CxCore.Storage;
 /// operations complete synchronously, so the engine's record path does not allocate for the store.
 /// </summary>
 /// <remarks>
-/// Each customer's interactions are kept in compact form (about 50 bytes per interaction without text, instead of an
-/// object graph of about 150): one array of fixed-size records, the ids in one byte block, and a side table for the
-/// rare fields. <see cref="GetInteractionsAsync"/> rebuilds <see cref="Interaction"/> objects, equal field by field to
+/// Each customer's interactions are kept in compact form (about 90 bytes per interaction without text, everything the
+/// store holds included, instead of about 190 as objects; see docs/performance.md): one array of fixed-size records,
+/// the ids in one byte block, and a side table for the rare fields. <see cref="GetInteractionsAsync"/> rebuilds <see cref="Interaction"/> objects, equal field by field to
 /// the ones appended, in time order. Kinds, channels and touchpoints are interned process-wide. An engine over this
 /// store scores straight from these records (it keeps no copy of its own), so write to a store an engine uses only
 /// through that engine.

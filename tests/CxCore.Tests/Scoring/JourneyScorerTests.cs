@@ -118,4 +118,85 @@ public sealed class JourneyScorerTests
         Assert.Equal(ScoringPipeline.Default.Evaluate(s.Interactions.Take(3).ToArray(), asOf), journey.Evaluate(asOf));
         Assert.Equal(ScoringPipeline.Default.Evaluate(s.Interactions, s.Last), journey.Evaluate(s.Last));
     }
+    [Fact]
+    public void After_a_scorer_throws_on_the_latest_interaction_the_journey_scorer_still_matches_a_full_rescore()
+    {
+        // A custom scorer fails on one interaction while it is the latest (a bug, an outage): Add throws, but the
+        // interaction is kept, and the next Evaluate and Add must not reuse the opinions of the interaction before it.
+        var pipeline = new ScoringPipelineBuilder().AddScorer(new CsatScorer()).AddScorer(new ThrowsWhileLatestScorer()).Build();
+        var journey = new JourneyScorer(pipeline);
+        var happy = TestData.At("e-1", 0, "review", InteractionOutcome.Succeeded, new InteractionSignals { Csat = 5 });
+        var angry = TestData.At("e-2", 1, ThrowsWhileLatestScorer.Kind, InteractionOutcome.Failed, new InteractionSignals { Csat = 1 });
+        var later = TestData.At("e-3", 2, "review", InteractionOutcome.Succeeded, new InteractionSignals { Csat = 4 });
+
+        Assert.True(journey.Add(happy));
+        Assert.Throws<InvalidOperationException>(() => journey.Add(angry));
+        Assert.Equal(2, journey.Count);
+        Assert.Throws<InvalidOperationException>(() => journey.Evaluate(angry.Timestamp));
+        Assert.Equal(pipeline.Evaluate([happy], happy.Timestamp), journey.Evaluate(happy.Timestamp));
+
+        Assert.True(journey.Add(later));
+
+        Assert.Equal(pipeline.Evaluate([happy, angry, later], later.Timestamp), journey.Evaluate(later.Timestamp));
+        Assert.Equal(pipeline.Evaluate([happy, angry, later], later.Timestamp.AddDays(1)), journey.Evaluate(later.Timestamp.AddDays(1)));
+    }
+
+    [Fact]
+    public void After_a_scorer_throws_on_an_interaction_at_the_same_instant_evaluate_does_not_reuse_the_previous_latest()
+    {
+        var pipeline = new ScoringPipelineBuilder().AddScorer(new CsatScorer()).AddScorer(new ThrowsWhileLatestScorer()).Build();
+        var journey = new JourneyScorer(pipeline);
+        var happy = TestData.At("e-1", 0, "review", InteractionOutcome.Succeeded, new InteractionSignals { Csat = 5 });
+        var angry = TestData.At("e-2", 0, ThrowsWhileLatestScorer.Kind, InteractionOutcome.Failed, new InteractionSignals { Csat = 1 });
+
+        Assert.True(journey.Add(happy));
+        Assert.Throws<InvalidOperationException>(() => journey.Add(angry));
+
+        // The same instant as the interaction before it: its opinions as the latest cannot be served from a cache.
+        Assert.Throws<InvalidOperationException>(() => journey.Evaluate(angry.Timestamp));
+    }
+
+    [Fact]
+    public void Add_costs_the_same_whatever_the_journeys_length()
+    {
+        // The class promises O(1) work per interaction apart from its own opinions. Add checks the id first: a scan of
+        // every earlier id would make 50,000 adds take seconds (quadratic); an index keeps them at tens of milliseconds.
+        // Page views 8 days apart, so no built-in scorer looks back. The bound is two orders of magnitude either way.
+        var journey = new JourneyScorer(ScoringPipeline.Default);
+        var interactions = Enumerable.Range(0, 50_000)
+            .Select(k => new Interaction(new InteractionId($"order-{k:D8}"), TestData.Customer, TestData.T0.AddDays(8 * k), Channel.Web, "page_view"))
+            .ToArray();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var interaction in interactions)
+        {
+            Assert.True(journey.Add(interaction));
+        }
+
+        var elapsed = clock.Elapsed;
+        Assert.False(journey.Add(interactions[123]));
+        Assert.False(journey.Add(interactions[^1]));
+        Assert.Equal(interactions.Length, journey.Count);
+        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"50,000 adds took {elapsed.TotalMilliseconds:F0} ms.");
+    }
+
+    private sealed class ThrowsWhileLatestScorer : IInteractionScorer
+    {
+        public const string Kind = "complaint";
+
+        private static readonly ScoreReason Seen = new("seen", "Seen");
+
+        public string Name => "throws-while-latest";
+
+        public bool TryScore(InteractionView interaction, in ScoringContext context, out ScoreComponent component)
+        {
+            if (context.IsLatest && interaction.Kind == Kind)
+            {
+                throw new InvalidOperationException("The scorer's backend is down.");
+            }
+
+            component = new ScoreComponent(50, 0.25, Seen);
+            return true;
+        }
+    }
 }

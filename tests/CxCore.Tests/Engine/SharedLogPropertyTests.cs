@@ -1,0 +1,97 @@
+using CsCheck;
+using CxCore.Domain;
+using CxCore.Engine;
+using CxCore.Journeys;
+using CxCore.Storage;
+using static CxCore.Tests.Engine.EngineTestKit;
+
+namespace CxCore.Tests.Engine;
+
+/// <summary>
+/// With the in-memory store the engine scores over the store's own logs (attaching on load, catching up after each
+/// insert, appending straight into a known customer's log); with any other store it keeps logs of its own. The two must
+/// be indistinguishable under any sequence of records (late, tied, duplicate), merges, erasures and queries.
+/// </summary>
+public sealed class SharedLogPropertyTests
+{
+    private static readonly string[] Kinds = [.. InteractionClassifier.Default.Mappings.Keys.Order(StringComparer.Ordinal), "email_open"];
+    private static readonly string[] Customers = ["c-a", "c-b", "c-c"];
+    private static readonly DateTimeOffset Now = TestData.T0.AddDays(400);
+
+    /// <summary>The in-memory store behind a wrapper, so the engine cannot share its logs.</summary>
+    private sealed class Unshared(IJourneyStore inner) : IJourneyStore
+    {
+        public ValueTask<bool> TryAppendAsync(Interaction interaction, CancellationToken cancellationToken = default) => inner.TryAppendAsync(interaction, cancellationToken);
+
+        public ValueTask<IReadOnlyList<Interaction>> GetInteractionsAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetInteractionsAsync(customerId, cancellationToken);
+
+        public IAsyncEnumerable<CustomerId> GetCustomerIdsAsync(CancellationToken cancellationToken = default) => inner.GetCustomerIdsAsync(cancellationToken);
+
+        public ValueTask<CustomerId?> FindCustomerAsync(CustomerIdentity identity, CancellationToken cancellationToken = default) => inner.FindCustomerAsync(identity, cancellationToken);
+
+        public ValueTask LinkIdentityAsync(CustomerIdentity identity, CustomerId customerId, CancellationToken cancellationToken = default) => inner.LinkIdentityAsync(identity, customerId, cancellationToken);
+
+        public ValueTask<IReadOnlyList<CustomerIdentity>> GetIdentitiesAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetIdentitiesAsync(customerId, cancellationToken);
+
+        public ValueTask<int> DeleteCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.DeleteCustomerAsync(customerId, cancellationToken);
+    }
+
+    /// <summary>What to do, for whom, when: ids repeat (duplicates) and instants tie on a quarter-day grid.</summary>
+    private static readonly Gen<(int Op, int Customer, int Other, int Quarter, int Kind, int Csat, int Outcome)> Operation =
+        Gen.Select(Gen.Int[0, 9], Gen.Int[0, 2], Gen.Int[0, 2], Gen.Int[0, 60], Gen.Int[0, Kinds.Length - 1], Gen.Int[0, 5], Gen.Int[0, 3]);
+
+    [Fact]
+    public void An_engine_over_the_shared_logs_answers_exactly_like_one_that_keeps_its_own()
+    {
+        Operation.Array[1, 60].Sample(
+            operations =>
+            {
+                var shared = Create(now: Now);
+                var own = Create(new Unshared(new InMemoryJourneyStore()), now: Now);
+                foreach (var operation in operations)
+                {
+                    Assert.Equal(Run(own, operation), Run(shared, operation));
+                }
+            },
+            iter: 1000);
+    }
+
+    private static string Run(CxEngine engine, (int Op, int Customer, int Other, int Quarter, int Kind, int Csat, int Outcome) o)
+    {
+        var customer = new CustomerId(Customers[o.Customer]);
+        try
+        {
+            switch (o.Op)
+            {
+                case <= 5:
+                    var interaction = TestData.At(
+                        $"e-{o.Quarter * 7 % 23}",
+                        o.Quarter / 4.0,
+                        Kinds[o.Kind],
+                        (InteractionOutcome)o.Outcome,
+                        new InteractionSignals { Csat = o.Csat == 0 ? null : o.Csat },
+                        customer);
+                    var recorded = Wait(engine.RecordAsync(interaction));
+                    return $"{recorded.Status} {recorded.CustomerId} {recorded.StageBefore}->{recorded.Stage} {recorded.Score}";
+                case 6:
+                    var merged = Wait(engine.MergeCustomersAsync(customer, new CustomerId(Customers[o.Other])));
+                    return $"merged {merged.CurrentStage} {merged.Score?.Summary} {merged.Interactions.Count}";
+                case 7:
+                    return $"forgot {Wait(engine.ForgetCustomerAsync(customer))}";
+                default:
+                    var asOf = TestData.T0.AddDays(o.Quarter / 4.0);
+                    var journey = Wait(engine.GetJourneyAsync(customer, asOf));
+                    var journeys = engine.GetJourneysAsync(Now).ToBlockingEnumerable().Select(j => $"{j.CustomerId}:{j.CurrentStage}:{j.Score?.Summary}");
+                    var atRisk = Wait(engine.GetCustomersAtRiskAsync(asOf)).Select(s => $"{s.CustomerId}:{s.Score}:{s.LastInteractionAt:O}");
+                    return $"{journey?.CurrentStage} {journey?.Score?.Summary} {journey?.Interactions.Count} | {string.Join(", ", journeys)} | {string.Join(", ", atRisk)}";
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // Merging a customer into itself, or two customers without interactions: both engines must refuse.
+            return e.GetType().Name;
+        }
+    }
+
+    private static T Wait<T>(ValueTask<T> pending) => pending.AsTask().GetAwaiter().GetResult();
+}
