@@ -67,6 +67,9 @@ internal sealed class InteractionLog
     /// <summary>The customer.</summary>
     public CustomerId Customer { get; }
 
+    /// <summary>Whether <see cref="Insert(Interaction)"/> refuses duplicate ids (through an index).</summary>
+    public bool IsIndexed => _indexed;
+
     /// <summary>How many interactions the log holds.</summary>
     public int Count { get; private set; }
 

@@ -62,6 +62,9 @@ public sealed class CxEngine : ICxEngine
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _sharedLogs = store as ISharedInteractionLogs;
+        // Merged-away ids are looked up on every call once a merge may exist: after this engine's first merge, or from
+        // the start over a store that already holds data (an earlier engine may have merged; a restart must follow it).
+        _hasMerges = store is not InMemoryJourneyStore { CustomerCount: 0 };
         _journey = journey;
         _classifier = classifier;
         _scoring = scoring;

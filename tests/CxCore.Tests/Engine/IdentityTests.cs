@@ -122,6 +122,24 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task An_engine_started_over_a_store_that_holds_a_merge_files_the_merged_away_id_under_the_target()
+    {
+        var store = new InMemoryJourneyStore();
+        var first = Create(store);
+        await first.RecordAsync(Of("c-ana", "e-1", 0, "add_to_cart"), Ct);
+        await first.RecordAsync(Of("c-guest", "e-2", 1, "purchase"), Ct);
+        await first.MergeCustomersAsync(Id("c-guest"), Id("c-ana"), Ct);
+
+        // A restart: a new engine over the same store, which has not merged anything itself.
+        var restarted = Create(store);
+        var result = await restarted.RecordAsync(Of("c-guest", "e-3", 2, "delivered"), Ct);
+
+        Assert.Equal(Id("c-ana"), result.CustomerId);
+        Assert.Equal(["e-1", "e-2", "e-3"], (await restarted.GetJourneyAsync(Id("c-guest"), Now, Ct))!.Interactions.Select(i => i.Id.Value));
+        Assert.DoesNotContain(Id("c-guest"), await store.GetCustomerIdsAsync(Ct).ToListAsync());
+    }
+
+    [Fact]
     public async Task After_a_merge_interactions_and_lookups_for_the_source_id_land_in_the_target()
     {
         var engine = Create();

@@ -157,27 +157,24 @@ public sealed class JourneyScorerTests
     }
 
     [Fact]
-    public void Add_costs_the_same_whatever_the_journeys_length()
+    public void Add_checks_ids_through_an_index_so_its_cost_does_not_grow_with_the_journey()
     {
-        // The class promises O(1) work per interaction apart from its own opinions. Add checks the id first: a scan of
-        // every earlier id would make 50,000 adds take seconds (quadratic); an index keeps them at tens of milliseconds.
-        // Page views 8 days apart, so no built-in scorer looks back. The bound is two orders of magnitude either way.
+        // The class promises O(1) work per interaction apart from its own opinions; a scan of every earlier id would make
+        // filling a journey quadratic. Timing it would be flaky on a shared machine, so check the structure instead
+        // (BenchmarkDotNet measures the cost: EngineRecordBenchmarks, 500 earlier interactions).
         var journey = new JourneyScorer(ScoringPipeline.Default);
-        var interactions = Enumerable.Range(0, 50_000)
+        var interactions = Enumerable.Range(0, 1_000)
             .Select(k => new Interaction(new InteractionId($"order-{k:D8}"), TestData.Customer, TestData.T0.AddDays(8 * k), Channel.Web, "page_view"))
             .ToArray();
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var interaction in interactions)
         {
             Assert.True(journey.Add(interaction));
         }
 
-        var elapsed = clock.Elapsed;
+        Assert.True(journey.Log!.IsIndexed);
         Assert.False(journey.Add(interactions[123]));
         Assert.False(journey.Add(interactions[^1]));
         Assert.Equal(interactions.Length, journey.Count);
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"50,000 adds took {elapsed.TotalMilliseconds:F0} ms.");
     }
 
     private sealed class ThrowsWhileLatestScorer : IInteractionScorer
