@@ -4,6 +4,7 @@ using CxCore.Engine;
 using CxCore.Journeys;
 using CxCore.Scoring;
 using CxCore.Storage;
+using CxCore.Tests.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CxCore.Tests.Engine;
@@ -49,13 +50,13 @@ public sealed class LiveStateRecoveryTests
     }
 
     /// <summary>Blocks the merge's first copy into the target until released.</summary>
-    private sealed class GatedStore(IJourneyStore inner) : IJourneyStore
+    private sealed class GatedStore(IJourneyStore inner) : DelegatingJourneyStore(inner)
     {
         public readonly TaskCompletionSource Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public readonly TaskCompletionSource Go = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public CustomerId? GateOn;
 
-        public async ValueTask<bool> TryAppendAsync(Interaction interaction, CancellationToken cancellationToken = default)
+        public override async ValueTask<bool> TryAppendAsync(Interaction interaction, CancellationToken cancellationToken = default)
         {
             if (GateOn is { } g && interaction.CustomerId == g)
             {
@@ -64,15 +65,8 @@ public sealed class LiveStateRecoveryTests
                 await Go.Task;
             }
 
-            return await inner.TryAppendAsync(interaction, cancellationToken);
+            return await base.TryAppendAsync(interaction, cancellationToken);
         }
-
-        public ValueTask<IReadOnlyList<Interaction>> GetInteractionsAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetInteractionsAsync(customerId, cancellationToken);
-        public IAsyncEnumerable<CustomerId> GetCustomerIdsAsync(CancellationToken cancellationToken = default) => inner.GetCustomerIdsAsync(cancellationToken);
-        public ValueTask<CustomerId?> FindCustomerAsync(CustomerIdentity identity, CancellationToken cancellationToken = default) => inner.FindCustomerAsync(identity, cancellationToken);
-        public ValueTask LinkIdentityAsync(CustomerIdentity identity, CustomerId customerId, CancellationToken cancellationToken = default) => inner.LinkIdentityAsync(identity, customerId, cancellationToken);
-        public ValueTask<IReadOnlyList<CustomerIdentity>> GetIdentitiesAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetIdentitiesAsync(customerId, cancellationToken);
-        public ValueTask<int> DeleteCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.DeleteCustomerAsync(customerId, cancellationToken);
     }
 
     [Fact]
@@ -141,31 +135,24 @@ public sealed class LiveStateRecoveryTests
     }
 
     /// <summary>Throws once when asked to append the given interaction id for the given customer.</summary>
-    private sealed class FailOnceStore(IJourneyStore inner, CustomerId customer, string id) : IJourneyStore
+    private sealed class FailOnceStore(IJourneyStore inner, CustomerId customer, string id) : DelegatingJourneyStore(inner)
     {
         private int _failures = 1;
 
-        public async ValueTask<bool> TryAppendAsync(Interaction interaction, CancellationToken cancellationToken = default)
+        public override async ValueTask<bool> TryAppendAsync(Interaction interaction, CancellationToken cancellationToken = default)
         {
             if (interaction.CustomerId == customer && interaction.Id.Value == id && Interlocked.Decrement(ref _failures) >= 0)
             {
                 throw new IOException("disk full");
             }
 
-            return await inner.TryAppendAsync(interaction, cancellationToken);
+            return await base.TryAppendAsync(interaction, cancellationToken);
         }
 
-        public ValueTask<IReadOnlyList<Interaction>> GetInteractionsAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetInteractionsAsync(customerId, cancellationToken);
 
-        public IAsyncEnumerable<CustomerId> GetCustomerIdsAsync(CancellationToken cancellationToken = default) => inner.GetCustomerIdsAsync(cancellationToken);
 
-        public ValueTask<CustomerId?> FindCustomerAsync(CustomerIdentity identity, CancellationToken cancellationToken = default) => inner.FindCustomerAsync(identity, cancellationToken);
 
-        public ValueTask LinkIdentityAsync(CustomerIdentity identity, CustomerId customerId, CancellationToken cancellationToken = default) => inner.LinkIdentityAsync(identity, customerId, cancellationToken);
 
-        public ValueTask<IReadOnlyList<CustomerIdentity>> GetIdentitiesAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetIdentitiesAsync(customerId, cancellationToken);
-
-        public ValueTask<int> DeleteCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.DeleteCustomerAsync(customerId, cancellationToken);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CxCore.Domain;
 using CxCore.Engine;
 using CxCore.Journeys;
 using CxCore.Storage;
+using CxCore.Tests.Storage;
 using static CxCore.Tests.Engine.EngineTestKit;
 
 namespace CxCore.Tests.Engine;
@@ -19,22 +20,7 @@ public sealed class SharedLogPropertyTests
     private static readonly DateTimeOffset Now = TestData.T0.AddDays(400);
 
     /// <summary>The in-memory store behind a wrapper, so the engine cannot share its logs.</summary>
-    private sealed class Unshared(IJourneyStore inner) : IJourneyStore
-    {
-        public ValueTask<bool> TryAppendAsync(Interaction interaction, CancellationToken cancellationToken = default) => inner.TryAppendAsync(interaction, cancellationToken);
-
-        public ValueTask<IReadOnlyList<Interaction>> GetInteractionsAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetInteractionsAsync(customerId, cancellationToken);
-
-        public IAsyncEnumerable<CustomerId> GetCustomerIdsAsync(CancellationToken cancellationToken = default) => inner.GetCustomerIdsAsync(cancellationToken);
-
-        public ValueTask<CustomerId?> FindCustomerAsync(CustomerIdentity identity, CancellationToken cancellationToken = default) => inner.FindCustomerAsync(identity, cancellationToken);
-
-        public ValueTask LinkIdentityAsync(CustomerIdentity identity, CustomerId customerId, CancellationToken cancellationToken = default) => inner.LinkIdentityAsync(identity, customerId, cancellationToken);
-
-        public ValueTask<IReadOnlyList<CustomerIdentity>> GetIdentitiesAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.GetIdentitiesAsync(customerId, cancellationToken);
-
-        public ValueTask<int> DeleteCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default) => inner.DeleteCustomerAsync(customerId, cancellationToken);
-    }
+    private sealed class Unshared(IJourneyStore inner) : DelegatingJourneyStore(inner);
 
     /// <summary>What to do, for whom, when: ids repeat (duplicates) and instants tie on a quarter-day grid.</summary>
     private static readonly Gen<(int Op, int Customer, int Other, int Quarter, int Kind, int Csat, int Outcome)> Operation =

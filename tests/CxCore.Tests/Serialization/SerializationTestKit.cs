@@ -63,21 +63,5 @@ internal static class SerializationTestKit
     }
 
     /// <summary>Asserts two interactions are equal field by field, including the timestamp's offset.</summary>
-    public static void AssertSame(Interaction expected, Interaction actual)
-    {
-        Assert.Equal(expected.Id, actual.Id);
-        Assert.Equal(expected.CustomerId, actual.CustomerId);
-        Assert.Equal(expected.Timestamp, actual.Timestamp);
-        Assert.Equal(expected.Timestamp.Offset, actual.Timestamp.Offset);
-        Assert.Equal(expected.Channel, actual.Channel);
-        Assert.Equal(expected.Kind, actual.Kind);
-        Assert.Equal(expected.Touchpoint, actual.Touchpoint);
-        Assert.Equal(expected.Outcome, actual.Outcome);
-        Assert.Equal(expected.Mode, actual.Mode);
-        Assert.Equal(expected.Signals, actual.Signals);
-        Assert.Equal(expected.Text, actual.Text);
-        Assert.Equal(
-            expected.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal),
-            actual.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal));
-    }
+    public static void AssertSame(Interaction expected, Interaction actual) => Domain.InteractionAssert.Same(expected, actual);
 }
