@@ -25,6 +25,9 @@ public sealed class CxEngine : ICxEngine
     private readonly ConcurrentDictionary<CustomerId, LiveJourney> _live = new();
     private readonly IJourneyStore _store;
     private readonly ISharedInteractionLogs? _sharedLogs;
+
+    [ThreadStatic]
+    private static List<StageVisit>? t_entered;
     private readonly JourneyDefinition _journey;
     private readonly IInteractionClassifier _classifier;
     private readonly ScoringPipeline _scoring;
@@ -94,7 +97,6 @@ public sealed class CxEngine : ICxEngine
             }
 
             var cursor = live.Cursor;
-            cursor?.ForgetHistory();
             var stageBefore = cursor is null ? _journey.InitialStage : _journey.GetStage(cursor.Stage);
             var bandBefore = live.Summary.Band;
             // The store is the authority on ids; the live scorer mirrors it under this customer's lock.
@@ -121,21 +123,29 @@ public sealed class CxEngine : ICxEngine
             }
 
             bool late;
-            int visitsBefore;
+            // The visits this record enters, collected only for observers (in a per-thread list: no await in between).
+            var entered = _observers.Length > 0 ? (t_entered ??= []) : null;
+            entered?.Clear();
             try
             {
                 var position = Track(live, customerId, interaction);
                 late = cursor is not null && position < live.Scorer.Count - 1;
-                visitsBefore = cursor?.History.Count ?? 1;
                 if (cursor is null || late)
                 {
-                    cursor = Replay(live.Scorer);
+                    cursor = Replay(live.Scorer, late ? null : entered);
                     live.Cursor = cursor;
-                    visitsBefore = late ? visitsBefore : 1;
                 }
                 else
                 {
-                    cursor.Apply(interaction);
+                    cursor.Entered = entered;
+                    try
+                    {
+                        cursor.Apply(interaction);
+                    }
+                    finally
+                    {
+                        cursor.Entered = null;
+                    }
                 }
 
                 live.Summary = live.Scorer.Evaluate(Latest(live.Scorer));
@@ -168,7 +178,7 @@ public sealed class CxEngine : ICxEngine
 
             if (_observers.Length > 0)
             {
-                stageChanges = StageChanges(customerId, cursor, stageBefore, visitsBefore, late);
+                stageChanges = StageChanges(customerId, stageBefore, late ? null : entered, cursor.Current);
                 if (live.Summary.Band != bandBefore)
                 {
                     bandChange = new BandChange(customerId, bandBefore, live.Summary.Band, live.Summary, interaction.Id);
@@ -407,7 +417,7 @@ public sealed class CxEngine : ICxEngine
                 merged = Snapshot(to, targetLive, _time.GetUtcNow());
                 if (_observers.Length > 0)
                 {
-                    var now = cursor.History[^1];
+                    var now = cursor.Current;
                     if (now.Stage != stageBefore)
                     {
                         stageChanges = [new StageChange(to, stageBefore, now.Stage, now.EnteredAt, now.Reason, now.InteractionId)];
@@ -470,25 +480,26 @@ public sealed class CxEngine : ICxEngine
     // JourneyScorer keeps interactions in replay order (time, then id), so its last one is the journey's latest.
     private static DateTimeOffset Latest(JourneyScorer scorer) => scorer.Log!.GetTimestamp(scorer.Count - 1);
 
-    private static List<StageChange>? StageChanges(CustomerId customerId, JourneyCursor cursor, JourneyStage stageBefore, int visitsBefore, bool late)
+    // The stage changes of one record: the visits it entered in order, or (`entered` null: a late arrival replayed the
+    // journey) the move from the stage before to the current one, if any.
+    private static List<StageChange>? StageChanges(CustomerId customerId, JourneyStage stageBefore, List<StageVisit>? entered, StageVisit current)
     {
-        var history = cursor.History;
-        if (late)
+        if (entered is null)
         {
-            var now = history[^1];
-            return now.Stage == stageBefore ? null : [new StageChange(customerId, stageBefore, now.Stage, now.EnteredAt, now.Reason, now.InteractionId)];
+            return current.Stage == stageBefore ? null : [new StageChange(customerId, stageBefore, current.Stage, current.EnteredAt, current.Reason, current.InteractionId)];
         }
 
-        if (history.Count <= visitsBefore)
+        if (entered.Count == 0)
         {
             return null;
         }
 
-        var changes = new List<StageChange>(history.Count - visitsBefore);
-        for (var i = Math.Max(visitsBefore, 1); i < history.Count; i++)
+        var changes = new List<StageChange>(entered.Count);
+        var from = stageBefore;
+        foreach (var visit in entered)
         {
-            var visit = history[i];
-            changes.Add(new StageChange(customerId, history[i - 1].Stage, visit.Stage, visit.EnteredAt, visit.Reason, visit.InteractionId));
+            changes.Add(new StageChange(customerId, from, visit.Stage, visit.EnteredAt, visit.Reason, visit.InteractionId));
+            from = visit.Stage;
         }
 
         return changes;
@@ -587,16 +598,16 @@ public sealed class CxEngine : ICxEngine
     private JourneyCursor Rebuild(LiveJourney live)
     {
         var cursor = live.Cursor = Replay(live.Scorer);
-        cursor.ForgetHistory(trimExcess: true);
         live.Summary = live.Scorer.Evaluate(Latest(live.Scorer));
         return cursor;
     }
 
-    // Rebuilds the stage cursor from the compact interactions (a first load, a late arrival, a merge: allocates).
-    private JourneyCursor Replay(JourneyScorer scorer)
+    // Rebuilds the live stage cursor (current visit only) from the compact interactions: a first record, a load, a late
+    // arrival, a merge (allocates). Visits entered are also added to `entered` when given.
+    private JourneyCursor Replay(JourneyScorer scorer, List<StageVisit>? entered = null)
     {
         var interactions = scorer.Log!.MaterializeAll(scorer.Count);
-        return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp);
+        return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp, keepHistory: false, entered);
     }
 
     /// <summary>

@@ -5,19 +5,28 @@ namespace CxCore.Journeys;
 /// <summary>
 /// Walks one customer's journey forward in time: applies inactivity timeouts, classifies and fires each interaction,
 /// and keeps the stage history. Interactions must be applied in time order (ties by id). Shared by
-/// <see cref="JourneyProjector"/> (a replay) and the engine (one cursor per live journey). Not thread-safe.
+/// <see cref="JourneyProjector"/> (a replay, keeping every visit) and the engine (one cursor per live journey, keeping
+/// only the current visit: full histories are rebuilt by replay when asked for). Not thread-safe.
 /// </summary>
 internal sealed class JourneyCursor
 {
     private readonly JourneyDefinition _definition;
     private readonly IInteractionClassifier _classifier;
+    private readonly List<StageVisit>? _history;
+    private StageVisit _current;
 
-    public JourneyCursor(JourneyDefinition definition, IInteractionClassifier classifier, DateTimeOffset start)
+    /// <summary>A cursor at the initial stage, entered at <paramref name="start"/>.</summary>
+    /// <param name="definition">The journey's stages and transitions.</param>
+    /// <param name="classifier">Maps interactions to triggers.</param>
+    /// <param name="start">When the journey starts.</param>
+    /// <param name="keepHistory">Keep every visit (<see cref="History"/>); otherwise only <see cref="Current"/>.</param>
+    public JourneyCursor(JourneyDefinition definition, IInteractionClassifier classifier, DateTimeOffset start, bool keepHistory = true)
     {
         _definition = definition;
         _classifier = classifier;
         Stage = definition.InitialStageIndex;
-        History = [new StageVisit(definition.InitialStage, start, null, StageEntryReason.Initial)];
+        _current = new StageVisit(definition.InitialStage, start, null, StageEntryReason.Initial);
+        _history = keepHistory ? [_current] : null;
     }
 
     private JourneyCursor(JourneyCursor other)
@@ -25,49 +34,46 @@ internal sealed class JourneyCursor
         _definition = other._definition;
         _classifier = other._classifier;
         Stage = other.Stage;
-        History = [.. other.History];
+        _current = other._current;
+        _history = other._history is null ? null : [.. other._history];
         LastActivity = other.LastActivity;
     }
 
     public StageIndex Stage { get; private set; }
 
-    public List<StageVisit> History { get; }
+    /// <summary>Every visit, oldest first; only for a cursor that keeps its history.</summary>
+    public List<StageVisit> History => _history ?? throw new InvalidOperationException("This cursor keeps only its current visit.");
+
+    /// <summary>The visit in progress.</summary>
+    public StageVisit Current => _current;
+
+    /// <summary>When set, every visit entered from now on is also added here (the engine collects a record's stage changes).</summary>
+    public List<StageVisit>? Entered { get; set; }
 
     public DateTimeOffset? LastActivity { get; private set; }
 
     public JourneyDefinition Definition => _definition;
 
     /// <summary>
-    /// Drops every visit but the current one (keeping the list's capacity, so this does not allocate). The engine's live
-    /// cursor only needs the current visit between records; full histories are rebuilt by replay when asked for.
-    /// </summary>
-    /// <param name="trimExcess">Also release spare capacity (allocates; for cursors just built by a replay).</param>
-    public void ForgetHistory(bool trimExcess = false)
-    {
-        if (History.Count > 1)
-        {
-            History.RemoveRange(0, History.Count - 1);
-        }
-
-        if (trimExcess)
-        {
-            History.TrimExcess();
-        }
-    }
-
-    /// <summary>
     /// A cursor that has applied <paramref name="ordered"/>, which must already be in replay order
     /// (<see cref="JourneyProjector.CompareForReplay"/>); the journey starts at the first interaction, or at
     /// <paramref name="startIfEmpty"/> when there is none.
     /// </summary>
-    public static JourneyCursor Replay(JourneyDefinition definition, IInteractionClassifier classifier, ReadOnlySpan<Interaction> ordered, DateTimeOffset startIfEmpty)
+    public static JourneyCursor Replay(
+        JourneyDefinition definition,
+        IInteractionClassifier classifier,
+        ReadOnlySpan<Interaction> ordered,
+        DateTimeOffset startIfEmpty,
+        bool keepHistory = true,
+        List<StageVisit>? entered = null)
     {
-        var cursor = new JourneyCursor(definition, classifier, ordered.Length > 0 ? ordered[0].Timestamp : startIfEmpty);
+        var cursor = new JourneyCursor(definition, classifier, ordered.Length > 0 ? ordered[0].Timestamp : startIfEmpty, keepHistory) { Entered = entered };
         foreach (var interaction in ordered)
         {
             cursor.Apply(interaction);
         }
 
+        cursor.Entered = null;
         return cursor;
     }
 
@@ -84,7 +90,7 @@ internal sealed class JourneyCursor
             return;
         }
 
-        var context = new TransitionContext(interaction, History[^1].TimeInStage(interaction.Timestamp));
+        var context = new TransitionContext(interaction, _current.TimeInStage(interaction.Timestamp));
         if (_definition.TryFire(Stage, triggerIndex, in context, out var next) && next != Stage)
         {
             Enter(next, interaction.Timestamp, StageEntryReason.Trigger, trigger, interaction.Id);
@@ -101,7 +107,7 @@ internal sealed class JourneyCursor
 
         while (_definition.TryGetTimeout(Stage, out var after, out var target))
         {
-            var enteredAt = History[^1].EnteredAt;
+            var enteredAt = _current.EnteredAt;
             if (FiresAt(last > enteredAt ? last : enteredAt, after, until) is not { } firesAt)
             {
                 break;
@@ -128,8 +134,15 @@ internal sealed class JourneyCursor
 
     private void Enter(StageIndex stage, DateTimeOffset at, StageEntryReason reason, JourneyTrigger? trigger, InteractionId? interactionId)
     {
-        History[^1] = History[^1].Close(at);
-        History.Add(new StageVisit(_definition.GetStage(stage), at, null, reason, trigger, interactionId));
+        var next = new StageVisit(_definition.GetStage(stage), at, null, reason, trigger, interactionId);
+        if (_history is { } history)
+        {
+            history[^1] = _current.Close(at);
+            history.Add(next);
+        }
+
+        _current = next;
         Stage = stage;
+        Entered?.Add(next);
     }
 }
