@@ -131,9 +131,9 @@ public sealed class Interaction
     public InteractionSignals Signals
     {
         get => new(
-            _csat == 0 ? null : _csat - 1,
-            _nps == 0 ? null : _nps - 1,
-            _ces == 0 ? null : _ces - 1,
+            Csat,
+            Nps,
+            Ces,
             _waitTicks < 0 ? null : new TimeSpan(_waitTicks),
             _extra?.HandlingTime,
             _extra?.Value);
@@ -153,11 +153,14 @@ public sealed class Interaction
     }
 
     // The signals one at a time, for the scorers' hot paths: reading Signals builds the whole struct.
-    internal int? Csat => _csat == 0 ? null : _csat - 1;
+    internal int? Csat => Unpack(_csat);
 
-    internal int? Nps => _nps == 0 ? null : _nps - 1;
+    internal int? Nps => Unpack(_nps);
 
-    internal int? Ces => _ces == 0 ? null : _ces - 1;
+    internal int? Ces => Unpack(_ces);
+
+    /// <summary>A survey answer as packed here and in <see cref="InteractionRecord"/>: the value + 1, 0 for none.</summary>
+    internal static int? Unpack(byte packed) => packed == 0 ? null : packed - 1;
 
     internal TimeSpan? Wait => _waitTicks < 0 ? null : new TimeSpan(_waitTicks);
 

@@ -147,9 +147,6 @@ internal sealed class InteractionLog
     public Interaction Materialize(int index)
     {
         ref readonly var record = ref _records[index];
-        var extras = GetExtras(index);
-        var waitTicks = (record.Flags & WaitInExtras) != 0 ? extras!.WaitTicks!.Value
-            : record.WaitMilliseconds < 0 ? -1 : record.WaitMilliseconds * TimeSpan.TicksPerMillisecond;
         return new Interaction(
             GetId(index),
             Customer,
@@ -161,8 +158,8 @@ internal sealed class InteractionLog
             record.Csat,
             record.Nps,
             record.Ces,
-            waitTicks,
-            extras);
+            WaitTicks(index),
+            GetExtras(index));
     }
 
     /// <summary>Every interaction as objects, in log order (allocates).</summary>
@@ -215,9 +212,16 @@ internal sealed class InteractionLog
     /// <summary>The wait at <paramref name="index"/>, if any.</summary>
     public TimeSpan? GetWait(int index)
     {
+        var ticks = WaitTicks(index);
+        return ticks < 0 ? null : new TimeSpan(ticks);
+    }
+
+    // The wait in ticks, -1 for none: from the record's milliseconds, or the side table when the record cannot hold it.
+    private long WaitTicks(int index)
+    {
         ref readonly var record = ref _records[index];
-        return (record.Flags & WaitInExtras) != 0 ? new TimeSpan(GetExtras(index)!.WaitTicks!.Value)
-            : record.WaitMilliseconds < 0 ? null : TimeSpan.FromMilliseconds(record.WaitMilliseconds);
+        return (record.Flags & WaitInExtras) != 0 ? GetExtras(index)!.WaitTicks!.Value
+            : record.WaitMilliseconds < 0 ? -1 : record.WaitMilliseconds * TimeSpan.TicksPerMillisecond;
     }
 
     /// <summary>The rare fields of the interaction at <paramref name="index"/>, or null.</summary>
@@ -250,20 +254,13 @@ internal sealed class InteractionLog
         return ((ReadOnlySpan<char>)chars).SequenceCompareTo(id);
     }
 
+    // The id's characters (ASCII bytes or UTF-16 code units), without the header.
     private ReadOnlySpan<byte> IdBytes(int index, out bool utf16)
     {
-        var at = _records[index].IdOffset;
-        var header = _ids[at];
-        var length = header & LongId;
-        var start = at + 1;
-        if (length == LongId)
-        {
-            length = _ids[start] | (_ids[start + 1] << 8);
-            start += 2;
-        }
-
+        var encoded = EncodedId(_records[index].IdOffset);
+        var header = encoded[0];
         utf16 = (header & Utf16Id) != 0;
-        return _ids.AsSpan(start, utf16 ? length * 2 : length);
+        return encoded[((header & LongId) == LongId ? 3 : 1)..];
     }
 
     // The stored form of an id, header included: its bytes are equal exactly when the ids are (the encoding is canonical).

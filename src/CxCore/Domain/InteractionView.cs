@@ -87,11 +87,11 @@ public readonly struct InteractionView
     public bool IsEmpty => _interaction is null && _log is null;
 
     // The signals one at a time and the instant as ticks, for the scorers' hot paths.
-    internal int? Csat => _interaction is { } i ? i.Csat : Unpack(Log[_index].Csat);
+    internal int? Csat => _interaction is { } i ? i.Csat : Interaction.Unpack(Log[_index].Csat);
 
-    internal int? Nps => _interaction is { } i ? i.Nps : Unpack(Log[_index].Nps);
+    internal int? Nps => _interaction is { } i ? i.Nps : Interaction.Unpack(Log[_index].Nps);
 
-    internal int? Ces => _interaction is { } i ? i.Ces : Unpack(Log[_index].Ces);
+    internal int? Ces => _interaction is { } i ? i.Ces : Interaction.Unpack(Log[_index].Ces);
 
     internal TimeSpan? Wait => _interaction is { } i ? i.Wait : Log.GetWait(_index);
 
@@ -114,6 +114,4 @@ public readonly struct InteractionView
 
     /// <inheritdoc/>
     public override string ToString() => IsEmpty ? string.Empty : ToInteraction().ToString();
-
-    private static int? Unpack(byte packed) => packed == 0 ? null : packed - 1;
 }

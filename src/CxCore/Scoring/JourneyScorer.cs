@@ -129,11 +129,11 @@ public sealed class JourneyScorer
         var count = log.Count;
         var all = new InteractionHistory(log, count);
         var inOrder = position == count - 1 && _seen == count - 1;
-        var polarity = HealthScorer.Polarity(all[count - 1]);
         _seen = -1;
         if (inOrder)
         {
             _sessionGaps += position > 0 && HealthScorer.IsSessionGap(log[position - 1].UtcTicks, log[position].UtcTicks) ? 1 : 0;
+            var polarity = HealthScorer.Polarity(all[count - 1]);
             _negativeStreak = polarity < 0 ? _negativeStreak + 1 : polarity > 0 ? 0 : _negativeStreak;
         }
         else
