@@ -20,7 +20,14 @@ internal static class Attributes
             return Empty;
         }
 
-        var copy = new Dictionary<string, string>(source.Count, StringComparer.Ordinal);
+        if (source is AttributeMap frozen)
+        {
+            return frozen; // immutable and checked when it was made
+        }
+
+        var pairs = new KeyValuePair<string, string>[source.Count];
+        var seen = pairs.Length >= AttributeMap.IndexedFrom ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var count = 0;
         foreach (var (key, value) in source)
         {
             if (!IsValidKey(key))
@@ -28,9 +35,33 @@ internal static class Attributes
                 throw new ArgumentException($"{paramName} keys must be 1-{MaxKeyLength} non-blank characters, but one was '{key}'.", paramName);
             }
 
-            copy.Add(key, value ?? throw new ArgumentException($"{paramName}['{key}'] must not be null.", paramName));
+            // A source that is not a dictionary may repeat a key or change while it is read.
+            if (count == pairs.Length || (seen is null ? Contains(pairs.AsSpan(0, count), key) : !seen.Add(key)))
+            {
+                throw new ArgumentException($"{paramName} must have distinct keys and a stable count, but '{key}' broke that.", paramName);
+            }
+
+            pairs[count++] = KeyValuePair.Create(key, value ?? throw new ArgumentException($"{paramName}['{key}'] must not be null.", paramName));
         }
 
-        return new ReadOnlyDictionary<string, string>(copy);
+        if (count != pairs.Length)
+        {
+            throw new ArgumentException($"{paramName} enumerated {count} pairs but counted {pairs.Length}.", paramName);
+        }
+
+        return new AttributeMap(pairs);
+    }
+
+    private static bool Contains(ReadOnlySpan<KeyValuePair<string, string>> pairs, string key)
+    {
+        foreach (var pair in pairs)
+        {
+            if (string.Equals(pair.Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -3,14 +3,14 @@ namespace CxCore.Domain;
 /// <summary>
 /// One interaction as <see cref="InteractionLog"/> keeps it: 32 bytes, no references. Strings are indexes into the
 /// process-wide <see cref="Vocabulary"/> tables or (the id) an offset into the log's id bytes; signals are packed;
-/// anything rare lives in the log's side table, keyed by <see cref="IdOffset"/>.
+/// anything rare lives in the log's side table, an array beside the records.
 /// </summary>
 internal struct InteractionRecord
 {
     /// <summary><see cref="DateTimeOffset.UtcTicks"/> of the timestamp.</summary>
     public long UtcTicks;
 
-    /// <summary>Where the id starts in the log's id bytes; also the key of the record's side-table entry.</summary>
+    /// <summary>Where the id starts in the log's id bytes.</summary>
     public int IdOffset;
 
     /// <summary><see cref="Vocabulary.Touchpoints"/> index, 0 for none.</summary>

@@ -132,7 +132,8 @@ public sealed class CxEngine : ICxEngine
                 late = cursor is not null && position < live.Scorer.Count - 1;
                 if (cursor is null || late)
                 {
-                    cursor = Replay(live.Scorer, late ? null : entered);
+                    // A late arrival reports the move to the current visit, so that replay keeps its entering id.
+                    cursor = Replay(live.Scorer, late ? null : entered, keepEntryId: late && _observers.Length > 0);
                     live.Cursor = cursor;
                 }
                 else
@@ -412,7 +413,7 @@ public sealed class CxEngine : ICxEngine
                 _hasMerges = true;
                 Retire(from, sourceLive);
 
-                var cursor = Rebuild(targetLive);
+                var cursor = Rebuild(targetLive, keepEntryId: _observers.Length > 0);
                 EngineLog.Merged(_logger, from, to, moved);
                 merged = Snapshot(to, targetLive, _time.GetUtcNow());
                 if (_observers.Length > 0)
@@ -595,19 +596,21 @@ public sealed class CxEngine : ICxEngine
     }
 
     // The stage cursor and score of a journey whose scorer was just (re)built: a load or a merge.
-    private JourneyCursor Rebuild(LiveJourney live)
+    private JourneyCursor Rebuild(LiveJourney live, bool keepEntryId = false)
     {
-        var cursor = live.Cursor = Replay(live.Scorer);
+        var cursor = live.Cursor = Replay(live.Scorer, keepEntryId: keepEntryId);
         live.Summary = live.Scorer.Evaluate(Latest(live.Scorer));
         return cursor;
     }
 
     // Rebuilds the live stage cursor (current visit only) from the compact interactions: a first record, a load, a late
-    // arrival, a merge (allocates). Visits entered are also added to `entered` when given.
-    private JourneyCursor Replay(JourneyScorer scorer, List<StageVisit>? entered = null)
+    // arrival, a merge (allocates). Visits entered are also added to `entered` when given. The current visit keeps the
+    // id of the interaction that entered it only when asked (to report it); the live cursor otherwise does without.
+    private JourneyCursor Replay(JourneyScorer scorer, List<StageVisit>? entered = null, bool keepEntryId = false)
     {
         var interactions = scorer.Log!.MaterializeAll(scorer.Count);
-        return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp, keepHistory: false, entered);
+        var keeps = keepEntryId ? CursorKeeps.CurrentVisit : CursorKeeps.CurrentStage;
+        return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp, keeps, entered);
     }
 
     /// <summary>

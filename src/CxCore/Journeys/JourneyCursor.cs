@@ -13,20 +13,22 @@ internal sealed class JourneyCursor
     private readonly JourneyDefinition _definition;
     private readonly IInteractionClassifier _classifier;
     private readonly List<StageVisit>? _history;
+    private readonly bool _dropEntryIds;
     private StageVisit _current;
 
     /// <summary>A cursor at the initial stage, entered at <paramref name="start"/>.</summary>
     /// <param name="definition">The journey's stages and transitions.</param>
     /// <param name="classifier">Maps interactions to triggers.</param>
     /// <param name="start">When the journey starts.</param>
-    /// <param name="keepHistory">Keep every visit (<see cref="History"/>); otherwise only <see cref="Current"/>.</param>
-    public JourneyCursor(JourneyDefinition definition, IInteractionClassifier classifier, DateTimeOffset start, bool keepHistory = true)
+    /// <param name="keeps">Every visit (<see cref="History"/>), or only <see cref="Current"/>, with or without the id of the interaction that entered it.</param>
+    public JourneyCursor(JourneyDefinition definition, IInteractionClassifier classifier, DateTimeOffset start, CursorKeeps keeps = CursorKeeps.History)
     {
         _definition = definition;
         _classifier = classifier;
         Stage = definition.InitialStageIndex;
         _current = new StageVisit(definition.InitialStage, start, null, StageEntryReason.Initial);
-        _history = keepHistory ? [_current] : null;
+        _history = keeps == CursorKeeps.History ? [_current] : null;
+        _dropEntryIds = keeps == CursorKeeps.CurrentStage;
     }
 
     private JourneyCursor(JourneyCursor other)
@@ -36,6 +38,7 @@ internal sealed class JourneyCursor
         Stage = other.Stage;
         _current = other._current;
         _history = other._history is null ? null : [.. other._history];
+        _dropEntryIds = other._dropEntryIds;
         LastActivity = other.LastActivity;
     }
 
@@ -44,7 +47,7 @@ internal sealed class JourneyCursor
     /// <summary>Every visit, oldest first; only for a cursor that keeps its history.</summary>
     public List<StageVisit> History => _history ?? throw new InvalidOperationException("This cursor keeps only its current visit.");
 
-    /// <summary>The visit in progress.</summary>
+    /// <summary>The visit in progress (without its <see cref="StageVisit.InteractionId"/> for a <see cref="CursorKeeps.CurrentStage"/> cursor).</summary>
     public StageVisit Current => _current;
 
     /// <summary>When set, every visit entered from now on is also added here (the engine collects a record's stage changes).</summary>
@@ -64,10 +67,10 @@ internal sealed class JourneyCursor
         IInteractionClassifier classifier,
         ReadOnlySpan<Interaction> ordered,
         DateTimeOffset startIfEmpty,
-        bool keepHistory = true,
+        CursorKeeps keeps = CursorKeeps.History,
         List<StageVisit>? entered = null)
     {
-        var cursor = new JourneyCursor(definition, classifier, ordered.Length > 0 ? ordered[0].Timestamp : startIfEmpty, keepHistory) { Entered = entered };
+        var cursor = new JourneyCursor(definition, classifier, ordered.Length > 0 ? ordered[0].Timestamp : startIfEmpty, keeps) { Entered = entered };
         foreach (var interaction in ordered)
         {
             cursor.Apply(interaction);
@@ -134,15 +137,16 @@ internal sealed class JourneyCursor
 
     private void Enter(StageIndex stage, DateTimeOffset at, StageEntryReason reason, JourneyTrigger? trigger, InteractionId? interactionId)
     {
-        var next = new StageVisit(_definition.GetStage(stage), at, null, reason, trigger, interactionId);
+        var dropId = _dropEntryIds && interactionId is not null;
+        var next = new StageVisit(_definition.GetStage(stage), at, null, reason, trigger, dropId ? null : interactionId);
         if (_history is { } history)
         {
             history[^1] = _current.Close(at);
             history.Add(next);
         }
 
+        Entered?.Add(dropId ? new StageVisit(next.Stage, at, null, reason, trigger, interactionId) : next);
         _current = next;
         Stage = stage;
-        Entered?.Add(next);
     }
 }

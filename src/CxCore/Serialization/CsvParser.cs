@@ -105,7 +105,7 @@ internal sealed class CsvParser(EventDraft draft)
                 }
 
                 var name = _names[i];
-                error = draft.Decode(value, name, cache: false, out var text) ?? draft.SetAttribute(name, text);
+                error = draft.DecodeAttributeValue(value, string.Empty, name, out var text) ?? draft.SetAttribute(name, text);
             }
             else if (value.IsEmpty && !(field.Quoted && IsStringField(column)))
             {

@@ -15,6 +15,7 @@ namespace CxCore.Serialization;
 internal sealed class EventDraft : IDisposable
 {
     private const int MaxErrorValueBytes = 4 * ReadError.MaxValueLength;
+    private const int MaxSharedAttributeValueBytes = 32;
 
     private static readonly decimal MaxDurationSeconds = (decimal)InteractionSignals.MaxDuration.TotalSeconds;
 
@@ -23,6 +24,7 @@ internal sealed class EventDraft : IDisposable
     private readonly Utf8Cache<Channel> _channels = new();
     private readonly Utf8Cache<string> _strings = new();
     private readonly Utf8Cache<TouchpointId> _touchpoints = new();
+    private readonly Utf8Cache<string> _attributeValues = new();
     private readonly Dictionary<string, string> _attributes = new(StringComparer.Ordinal);
     private byte[] _scratch = [];
 
@@ -134,6 +136,39 @@ internal sealed class EventDraft : IDisposable
         }
 
         value = cache ? Cached(utf8) : Encoding.UTF8.GetString(utf8);
+        return null;
+    }
+
+    /// <summary>
+    /// Decodes an attribute value. Short values (region, segment, campaign codes) usually repeat from line to line and
+    /// are kept with the stored interaction, so they are shared through a cache of their own (unique values such as
+    /// order ids fill it up without pushing out the kinds and keys of the other cache).
+    /// </summary>
+    /// <param name="utf8">The value's bytes.</param>
+    /// <param name="fieldPrefix">What goes before <paramref name="key"/> to name the field in an error ("attributes." in JSON, nothing in CSV).</param>
+    /// <param name="key">The attribute's name.</param>
+    /// <param name="value">The value.</param>
+    public ReadError? DecodeAttributeValue(ReadOnlySpan<byte> utf8, string fieldPrefix, string key, out string value)
+    {
+        if (utf8.Length <= MaxSharedAttributeValueBytes && _attributeValues.TryGet(utf8, out var cached))
+        {
+            value = cached;
+            return null;
+        }
+
+        if (CheckUtf8 && !Utf8.IsValid(utf8))
+        {
+            value = string.Empty;
+            var field = fieldPrefix + key;
+            return Error(field, Lossy(utf8), $"{field} is not valid UTF-8");
+        }
+
+        value = Encoding.UTF8.GetString(utf8);
+        if (utf8.Length <= MaxSharedAttributeValueBytes)
+        {
+            _attributeValues.Add(utf8, value);
+        }
+
         return null;
     }
 

@@ -178,7 +178,7 @@ internal sealed class JsonLineParser(EventDraft draft)
                     $"attribute values must be strings, but '{key}' is {Describe(reader.TokenType)}");
             }
 
-            var error = draft.Decode(Utf8Value(ref reader), "attributes." + key, cache: false, out var value)
+            var error = draft.DecodeAttributeValue(Utf8Value(ref reader), "attributes.", key, out var value)
                 ?? draft.SetAttribute(key, value);
             if (error is not null)
             {

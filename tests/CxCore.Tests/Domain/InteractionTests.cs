@@ -115,7 +115,79 @@ public sealed class InteractionTests
 
         Assert.Equal("SP", interaction.Attributes["region"]);
         Assert.Single(interaction.Attributes);
-        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, string>)interaction.Attributes)["region"] = "MG");
+        Assert.False(interaction.Attributes is IDictionary<string, string> { IsReadOnly: false }, "the attributes must not be mutable through a cast");
+    }
+
+    [Fact]
+    public void Attributes_keep_their_order_and_answer_lookups_with_few_and_many_keys()
+    {
+        foreach (var count in new[] { 1, 3, 8, 9, 40 })
+        {
+            var source = Enumerable.Range(0, count).ToDictionary(i => $"k{count - i}", i => $"v{i}");
+            var attributes = new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase") { Attributes = source }.Attributes;
+
+            Assert.Equal(source.ToArray(), attributes.ToArray());
+            Assert.Equal(source.Keys, attributes.Keys);
+            Assert.Equal(source.Values, attributes.Values);
+            Assert.Equal(count, attributes.Count);
+            foreach (var (key, value) in source)
+            {
+                Assert.True(attributes.ContainsKey(key));
+                Assert.Equal(value, attributes[key]);
+            }
+
+            Assert.False(attributes.TryGetValue("K1", out _), "lookups are ordinal");
+            var missing = Assert.Throws<KeyNotFoundException>(() => attributes["absent"]);
+            Assert.Contains("'absent'", missing.Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentNullException>(() => attributes.ContainsKey(null!));
+        }
+    }
+
+    [Fact]
+    public void Frozen_attributes_are_shared_not_copied_again()
+    {
+        var first = new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase") { Attributes = new Dictionary<string, string> { ["region"] = "SP" } };
+        var second = new Interaction(new InteractionId("e-2"), TestData.Customer, TestData.T0, Channel.Web, "purchase") { Attributes = first.Attributes };
+
+        Assert.Same(first.Attributes, second.Attributes);
+    }
+
+    [Fact]
+    public void Attributes_from_a_source_that_repeats_a_key_are_rejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase")
+        {
+            Attributes = new RepeatingMap(),
+        });
+
+        Assert.Equal("attributes", e.ParamName);
+        Assert.Contains("'a'", e.Message, StringComparison.Ordinal);
+    }
+
+    // A read-only map whose enumeration repeats a key: not a dictionary a host would write, but one it could pass.
+    private sealed class RepeatingMap : IReadOnlyDictionary<string, string>
+    {
+        private static readonly KeyValuePair<string, string>[] Pairs = [new("a", "1"), new("a", "2")];
+
+        public int Count => Pairs.Length;
+
+        public IEnumerable<string> Keys => Pairs.Select(p => p.Key);
+
+        public IEnumerable<string> Values => Pairs.Select(p => p.Value);
+
+        public string this[string key] => Pairs.First(p => p.Key == key).Value;
+
+        public bool ContainsKey(string key) => Pairs.Any(p => p.Key == key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
+        {
+            value = Pairs.FirstOrDefault(p => p.Key == key).Value;
+            return value is not null;
+        }
+
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)Pairs).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     [Theory]

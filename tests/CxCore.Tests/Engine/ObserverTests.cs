@@ -67,6 +67,26 @@ public sealed class ObserverTests
 
         var change = Assert.Single(observer.StageChanges);
         Assert.Equal((JourneyStage.Awareness, JourneyStage.Use), (change.From, change.To));
+        Assert.Equal(new InteractionId("e-2"), change.InteractionId);
+    }
+
+    [Fact]
+    public async Task A_late_interaction_after_stage_changes_in_order_reports_the_interaction_that_entered_the_current_stage()
+    {
+        var observer = new RecordingObserver();
+        var engine = Create(observers: [observer]);
+        await engine.RecordAsync(Of("c-1", "e-1", 0, "add_to_cart"), Ct);
+        await engine.RecordAsync(Of("c-1", "e-3", 2, "delivered"), Ct);
+        await engine.RecordAsync(Of("c-1", "e-4", 3, "page_view"), Ct);
+        var before = observer.StageChanges.Count;
+
+        // The purchase arrives late: Engagement → Purchase → Use, so the journey is now in Use, entered by e-3.
+        await engine.RecordAsync(Of("c-1", "e-2", 1, "purchase"), Ct);
+
+        var change = Assert.Single(observer.StageChanges.Skip(before));
+        Assert.Equal((JourneyStage.Engagement, JourneyStage.Use, StageEntryReason.Trigger), (change.From, change.To, change.Reason));
+        Assert.Equal(new InteractionId("e-3"), change.InteractionId);
+        Assert.Equal(TestData.T0.AddDays(2), change.At);
     }
 
     [Fact]

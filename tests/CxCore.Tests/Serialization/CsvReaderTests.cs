@@ -199,6 +199,18 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public async Task Short_attribute_values_that_repeat_are_shared_between_rows()
+    {
+        var input = Utf8($"{Header},region\ne-1,c-1,2024-03-01T09:15:00Z,web,review,SP\ne-2,c-2,2024-03-01T09:15:00Z,web,review,SP\n");
+
+        var result = await Read(input, csv: true);
+
+        Assert.Empty(result.Report.Errors);
+        Assert.Equal("SP", result.Interactions[0].Attributes["region"]);
+        Assert.Same(result.Interactions[0].Attributes["region"], result.Interactions[1].Attributes["region"]);
+    }
+
+    [Fact]
     public async Task A_BOM_CRLF_blank_lines_and_no_trailing_newline_are_all_handled()
     {
         byte[] input = [0xEF, 0xBB, 0xBF, .. Utf8($"{Header}\r\n\r\ne-1,c-1,2024-03-01T09:15:00Z,web,page_view\r\n   \r\ne-2,c-1,2024-03-01T09:15:00Z,web,page_view")];

@@ -230,6 +230,35 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public async Task Invalid_UTF8_in_an_attribute_value_is_reported_with_the_attribute()
+    {
+        byte[] line = [.. Utf8(Event(",\"attributes\":{\"region\":\"S").TrimEnd('}')), 0xFF, .. Utf8("\"}}\n"), .. Utf8(Event(id: "e-2") + "\n")];
+
+        var result = await Read(line, csv: false);
+
+        Assert.Equal(new ReadError(1, "attributes.region", "S\uFFFD", "attributes.region is not valid UTF-8"), result.SingleError);
+        Assert.Equal(["e-2"], result.Ids);
+    }
+
+    [Fact]
+    public async Task Short_attribute_values_that_repeat_are_shared_between_interactions_and_long_ones_are_not()
+    {
+        var longValue = new string('x', 33);
+        var input = Utf8(
+            Event($",\"attributes\":{{\"region\":\"SP\",\"order\":\"{longValue}\"}}") + "\n"
+            + Event($",\"attributes\":{{\"region\":\"SP\",\"order\":\"{longValue}\"}}", id: "e-2") + "\n");
+
+        var result = await Read(input, csv: false);
+
+        Assert.Empty(result.Report.Errors);
+        var (first, second) = (result.Interactions[0].Attributes, result.Interactions[1].Attributes);
+        Assert.Equal(["SP", longValue], first.Values);
+        Assert.Equal(first.ToArray(), second.ToArray());
+        Assert.Same(first["region"], second["region"]);
+        Assert.NotSame(first["order"], second["order"]);
+    }
+
+    [Fact]
     public async Task Invalid_UTF8_in_an_ignored_field_still_rejects_the_line()
     {
         byte[] line = [.. Utf8(Event(",\"note\":\"").TrimEnd('}')), 0xFF, .. Utf8("\"}")];
