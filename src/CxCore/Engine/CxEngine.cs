@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using CxCore.DependencyInjection;
 using CxCore.Domain;
@@ -88,7 +89,11 @@ public sealed class CxEngine : ICxEngine
         List<StageChange>? stageChanges = null;
         BandChange? bandChange = null;
         RecordResult result;
-        var (customerId, live) = await EnterAsync(interaction.CustomerId, cancellationToken).ConfigureAwait(false);
+        if (!TryEnterLoaded(interaction.CustomerId, out var customerId, out var live))
+        {
+            (customerId, live) = await EnterAsync(interaction.CustomerId, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             if (customerId != interaction.CustomerId)
@@ -611,6 +616,33 @@ public sealed class CxEngine : ICxEngine
         var interactions = scorer.Log!.MaterializeAll(scorer.Count);
         var keeps = keepEntryId ? CursorKeeps.CurrentVisit : CursorKeeps.CurrentStage;
         return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp, keeps, entered);
+    }
+
+    /// <summary>
+    /// The common case of <see cref="EnterAsync"/> without its three asynchronous steps: an id that cannot be an alias
+    /// (no colon) of a customer whose journey is loaded and whose lock is free. False sends the caller the long way,
+    /// which handles everything else (and, having taken nothing, this leaves nothing to undo). Merged-away and
+    /// forgotten ids need no check: their live journeys are retired and removed before their locks are released. Nor do
+    /// pseudonyms: live journeys are then keyed by pseudonyms, which a plain id matches only when it is one (and a
+    /// pseudonym protects to itself).
+    /// </summary>
+    private bool TryEnterLoaded(CustomerId requested, out CustomerId id, [NotNullWhen(true)] out LiveJourney? live)
+    {
+        id = requested;
+        live = null;
+        if (requested.Value.Contains(':', StringComparison.Ordinal) || !_live.TryGetValue(requested, out var found) || !found.TryTake())
+        {
+            return false;
+        }
+
+        if (found.Retired || !found.Loaded)
+        {
+            found.Release();
+            return false;
+        }
+
+        live = found;
+        return true;
     }
 
     /// <summary>

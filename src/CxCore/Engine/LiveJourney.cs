@@ -29,12 +29,15 @@ internal sealed class LiveJourney(JourneyScorer scorer)
     /// <summary>Set when the customer was forgotten or merged away; a caller holding a stale reference must look again.</summary>
     public bool Retired { get; set; }
 
+    /// <summary>Takes the lock when nobody holds it (one compare-and-swap); false when somebody does.</summary>
+    public bool TryTake() => Interlocked.CompareExchange(ref _held, Held, Free) == Free;
+
     /// <summary>Takes the lock; completes synchronously when nobody holds it.</summary>
     /// <param name="cancellationToken">Cancels the wait (not a lock already taken).</param>
     /// <returns>Completes when the caller holds the lock.</returns>
     public ValueTask WaitAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.CompareExchange(ref _held, Held, Free) == Free)
+        if (TryTake())
         {
             return ValueTask.CompletedTask;
         }

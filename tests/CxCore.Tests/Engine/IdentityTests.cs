@@ -57,6 +57,21 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task An_alias_used_as_a_customer_id_before_it_was_registered_files_later_interactions_under_its_owner()
+    {
+        var engine = Create();
+        await engine.RecordAsync(Of("email:ana@example.com", "e-1", 0, "product_view"), Ct);
+        await engine.RecordAsync(Of("email:ana@example.com", "e-2", 1, "product_view"), Ct);
+
+        await engine.RegisterCustomerAsync(Ana(AnaEmail), Ct);
+        var result = await engine.RecordAsync(Of("email:ana@example.com", "e-3", 2, "purchase"), Ct);
+
+        // Identity resolution wins over the journey the alias had as an id of its own (which is loaded and idle).
+        Assert.Equal(Id("c-ana"), result.CustomerId);
+        Assert.Equal(["e-3"], (await engine.GetJourneyAsync(Id("c-ana"), Now, Ct))!.Interactions.Select(i => i.Id.Value));
+    }
+
+    [Fact]
     public async Task Registering_an_alias_owned_by_another_customer_throws_naming_both()
     {
         var engine = Create();
