@@ -87,7 +87,7 @@ internal sealed class InteractionLog
     public int Insert(Interaction interaction)
     {
         var id = interaction.Id.Value;
-        Span<byte> encoded = stackalloc byte[MaxEncodedId];
+        Span<byte> encoded = stackalloc byte[EncodedCapacity(id)];
         encoded = encoded[..Encode(id, encoded)];
         var hash = 0;
         if (_indexed)
@@ -127,7 +127,7 @@ internal sealed class InteractionLog
         var value = id.Value;
         if (_indexed)
         {
-            Span<byte> encoded = stackalloc byte[MaxEncodedId];
+            Span<byte> encoded = stackalloc byte[EncodedCapacity(value)];
             encoded = encoded[..Encode(value, encoded)];
             return Contains(encoded, Hash(encoded));
         }
@@ -277,6 +277,9 @@ internal sealed class InteractionLog
 
         return _ids.AsSpan(offset, headerLength + ((header & Utf16Id) != 0 ? length * 2 : length));
     }
+
+    // Room for the stored form of `id` (the stack buffer is zeroed on every call: sized to the id, not the longest one).
+    private static int EncodedCapacity(string id) => Math.Min(3 + (2 * id.Length), MaxEncodedId);
 
     // ASCII ids one byte per character, others as UTF-16 (two bytes per code unit, lone surrogates included), after a
     // header byte: bit 7 = UTF-16, bits 0-6 = length in characters, or 127 and the length in the next two bytes.

@@ -5,6 +5,8 @@ namespace CxCore.Scoring;
 /// <summary>Recognises contacts: interactions in which the customer asks the business for help.</summary>
 internal static class InteractionKinds
 {
+    private static byte[] s_contactByKind = new byte[64];
+
     /// <summary>
     /// True when the kind starts (case-insensitively) with <c>support</c>, <c>contact</c>, <c>complaint</c>,
     /// <c>callback</c>, <c>claim</c>, <c>inquiry</c>, <c>enquiry</c>, <c>ticket</c> or <c>help</c>. Dispatches on the
@@ -12,15 +14,43 @@ internal static class InteractionKinds
     /// </summary>
     public static bool IsContact(InteractionView interaction)
     {
-        var kind = interaction.Kind.AsSpan();
-        return (kind[0] | 0x20) switch
+        // The effort scorer asks this of every earlier interaction in its repeat window: for a compact record, the
+        // answer for its interned kind is remembered (0 = not yet known, 1 = no, 2 = yes), so it is one array read.
+        var kindIndex = interaction.KindIndex;
+        if (kindIndex == 0)
         {
-            's' => Starts(kind, "support"),
-            'c' => Starts(kind, "contact") || Starts(kind, "complaint") || Starts(kind, "callback") || Starts(kind, "claim"),
-            'i' => Starts(kind, "inquiry"),
-            'e' => Starts(kind, "enquiry"),
-            't' => Starts(kind, "ticket"),
-            'h' => Starts(kind, "help"),
+            return IsContact(interaction.Kind);
+        }
+
+        var known = Volatile.Read(ref s_contactByKind);
+        if (kindIndex < known.Length && known[kindIndex] != 0)
+        {
+            return known[kindIndex] == 2;
+        }
+
+        var contact = IsContact(Vocabulary.Kinds[kindIndex]);
+        if (kindIndex >= known.Length)
+        {
+            // A race may lose an answer another thread wrote to the old array: it is worked out again, no harm done.
+            Array.Resize(ref known, Math.Max(kindIndex + 1, known.Length * 2));
+            Volatile.Write(ref s_contactByKind, known);
+        }
+
+        known[kindIndex] = contact ? (byte)2 : (byte)1;
+        return contact;
+    }
+
+    private static bool IsContact(string kind)
+    {
+        var span = kind.AsSpan();
+        return (span[0] | 0x20) switch
+        {
+            's' => Starts(span, "support"),
+            'c' => Starts(span, "contact") || Starts(span, "complaint") || Starts(span, "callback") || Starts(span, "claim"),
+            'i' => Starts(span, "inquiry"),
+            'e' => Starts(span, "enquiry"),
+            't' => Starts(span, "ticket"),
+            'h' => Starts(span, "help"),
             _ => false,
         };
     }
