@@ -90,6 +90,12 @@ public class EngineRecordBenchmarks
 
             _interactions[i] = SyntheticInteractions.Create(sequence, customers[order[i % customerCount]], preloaded + (i / customerCount));
         }
+
+        // The setup allocates hundreds of megabytes: collect now, so a background collection it started does not run
+        // (on the other core, or in this thread's allocations) while the calls are measured.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private int RecordAll(int expected)

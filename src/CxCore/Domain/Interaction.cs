@@ -189,7 +189,11 @@ public sealed class Interaction
         }
     }
 
-    /// <summary>Free-form attributes (region, campaign, order id …). Never null.</summary>
+    /// <summary>
+    /// Free-form attributes (region, campaign, order id …). Never null. A read-only copy taken at initialisation, in the
+    /// order the source enumerated them; keys are compared ordinally. A frozen copy passed to another interaction is
+    /// shared, not copied again.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Attributes
     {
         get => _extra?.Attributes ?? Domain.Attributes.Empty;
