@@ -132,7 +132,7 @@ internal sealed class EventDraft : IDisposable
         if (CheckUtf8 && !Utf8.IsValid(utf8))
         {
             value = string.Empty;
-            return Error(field, Lossy(utf8), $"{field} is not valid UTF-8");
+            return NotUtf8(field, utf8);
         }
 
         value = cache ? Cached(utf8) : Encoding.UTF8.GetString(utf8);
@@ -159,8 +159,7 @@ internal sealed class EventDraft : IDisposable
         if (CheckUtf8 && !Utf8.IsValid(utf8))
         {
             value = string.Empty;
-            var field = fieldPrefix + key;
-            return Error(field, Lossy(utf8), $"{field} is not valid UTF-8");
+            return NotUtf8(fieldPrefix + key, utf8);
         }
 
         value = Encoding.UTF8.GetString(utf8);
@@ -172,13 +171,15 @@ internal sealed class EventDraft : IDisposable
         return null;
     }
 
+    private ReadError NotUtf8(string field, ReadOnlySpan<byte> utf8) => Error(field, Lossy(utf8), $"{field} is not valid UTF-8");
+
     /// <summary>Sets a field whose JSON type is a string (and any CSV field but the numbers) from its UTF-8 text.</summary>
     public ReadError? SetText(EventField field, ReadOnlySpan<byte> utf8)
     {
         var name = EventFields.NameOf(field);
         if (CheckUtf8 && !Utf8.IsValid(utf8))
         {
-            return Error(name, Lossy(utf8), $"{name} is not valid UTF-8");
+            return NotUtf8(name, utf8);
         }
 
         switch (field)
