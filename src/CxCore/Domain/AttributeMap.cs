@@ -7,11 +7,15 @@ namespace CxCore.Domain;
 /// An immutable string map in two objects (itself and one array of pairs, in the order they were given) instead of the
 /// four of a <see cref="System.Collections.ObjectModel.ReadOnlyDictionary{TKey, TValue}"/> over a
 /// <see cref="Dictionary{TKey, TValue}"/>: interactions keep their attributes for as long as they are stored, and most
-/// carry one to three. Lookups scan the pairs (ordinal); maps with more than <see cref="IndexedFrom"/> pairs also keep
-/// a dictionary for them.
+/// carry one to three. Lookups scan the pairs (ordinal); maps of <see cref="IndexedFrom"/> pairs or more also keep a
+/// dictionary for them. Like the read-only dictionary it replaces, it can be cast to <see cref="IDictionary{TKey, TValue}"/>,
+/// which reports <see cref="ICollection{T}.IsReadOnly"/> and refuses every change with <see cref="NotSupportedException"/>.
 /// </summary>
-internal sealed class AttributeMap : IReadOnlyDictionary<string, string>
+internal sealed class AttributeMap : IReadOnlyDictionary<string, string>, IDictionary<string, string>
 {
+    /// <summary>The map without attributes.</summary>
+    public static readonly AttributeMap Empty = new([]);
+
     /// <summary>From this many pairs on, lookups go through a dictionary instead of a scan.</summary>
     internal const int IndexedFrom = 9;
 
@@ -66,8 +70,48 @@ internal sealed class AttributeMap : IReadOnlyDictionary<string, string>
     }
 
     /// <inheritdoc/>
+    bool ICollection<KeyValuePair<string, string>>.IsReadOnly => true;
+
+    /// <inheritdoc/>
+    ICollection<string> IDictionary<string, string>.Keys => [.. Keys];
+
+    /// <inheritdoc/>
+    ICollection<string> IDictionary<string, string>.Values => [.. Values];
+
+    /// <inheritdoc/>
+    string IDictionary<string, string>.this[string key]
+    {
+        get => this[key];
+        set => throw ReadOnly();
+    }
+
+    /// <inheritdoc/>
+    bool ICollection<KeyValuePair<string, string>>.Contains(KeyValuePair<string, string> item) =>
+        TryGetValue(item.Key, out var value) && EqualityComparer<string>.Default.Equals(value, item.Value);
+
+    /// <inheritdoc/>
+    void ICollection<KeyValuePair<string, string>>.CopyTo(KeyValuePair<string, string>[] array, int arrayIndex) => _pairs.CopyTo(array, arrayIndex);
+
+    /// <inheritdoc/>
+    void IDictionary<string, string>.Add(string key, string value) => throw ReadOnly();
+
+    /// <inheritdoc/>
+    bool IDictionary<string, string>.Remove(string key) => throw ReadOnly();
+
+    /// <inheritdoc/>
+    void ICollection<KeyValuePair<string, string>>.Add(KeyValuePair<string, string> item) => throw ReadOnly();
+
+    /// <inheritdoc/>
+    bool ICollection<KeyValuePair<string, string>>.Remove(KeyValuePair<string, string> item) => throw ReadOnly();
+
+    /// <inheritdoc/>
+    void ICollection<KeyValuePair<string, string>>.Clear() => throw ReadOnly();
+
+    /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)_pairs).GetEnumerator();
 
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static NotSupportedException ReadOnly() => new("Attributes are read-only; build the interaction with the attributes it should have.");
 }

@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 
 namespace CxCore.Domain;
@@ -8,7 +7,7 @@ internal static class Attributes
 {
     public const int MaxKeyLength = 128;
 
-    public static IReadOnlyDictionary<string, string> Empty { get; } = ReadOnlyDictionary<string, string>.Empty;
+    public static IReadOnlyDictionary<string, string> Empty => AttributeMap.Empty;
 
     /// <summary>An attribute name (or CSV attribute column): 1-<see cref="MaxKeyLength"/> characters, not blank.</summary>
     public static bool IsValidKey([NotNullWhen(true)] string? key) => !string.IsNullOrWhiteSpace(key) && key.Length <= MaxKeyLength;
@@ -25,8 +24,10 @@ internal static class Attributes
             return frozen; // immutable and checked when it was made
         }
 
+        // Sized by Count, but a source that changes while it is read (a concurrent dictionary) may yield more or fewer:
+        // what it enumerates is what is kept, as a snapshot.
         var pairs = new KeyValuePair<string, string>[source.Count];
-        var seen = pairs.Length >= AttributeMap.IndexedFrom ? new HashSet<string>(StringComparer.Ordinal) : null;
+        HashSet<string>? seen = null;
         var count = 0;
         foreach (var (key, value) in source)
         {
@@ -35,10 +36,21 @@ internal static class Attributes
                 throw new ArgumentException($"{paramName} keys must be 1-{MaxKeyLength} non-blank characters, but one was '{key}'.", paramName);
             }
 
-            // A source that is not a dictionary may repeat a key or change while it is read.
-            if (count == pairs.Length || (seen is null ? Contains(pairs.AsSpan(0, count), key) : !seen.Add(key)))
+            // A source that is not a dictionary may repeat a key: a scan for the few keys an interaction usually has,
+            // a set beyond that.
+            if (count >= AttributeMap.IndexedFrom && seen is null)
             {
-                throw new ArgumentException($"{paramName} must have distinct keys and a stable count, but '{key}' broke that.", paramName);
+                seen = new HashSet<string>(pairs.Take(count).Select(p => p.Key), StringComparer.Ordinal);
+            }
+
+            if (seen is null ? Contains(pairs.AsSpan(0, count), key) : !seen.Add(key))
+            {
+                throw new ArgumentException($"{paramName} must not repeat a key, but '{key}' appears more than once.", paramName);
+            }
+
+            if (count == pairs.Length)
+            {
+                Array.Resize(ref pairs, Math.Max(4, count * 2));
             }
 
             pairs[count++] = KeyValuePair.Create(key, value ?? throw new ArgumentException($"{paramName}['{key}'] must not be null.", paramName));
@@ -46,10 +58,10 @@ internal static class Attributes
 
         if (count != pairs.Length)
         {
-            throw new ArgumentException($"{paramName} enumerated {count} pairs but counted {pairs.Length}.", paramName);
+            Array.Resize(ref pairs, count);
         }
 
-        return new AttributeMap(pairs);
+        return count == 0 ? Empty : new AttributeMap(pairs);
     }
 
     private static bool Contains(ReadOnlySpan<KeyValuePair<string, string>> pairs, string key)

@@ -620,17 +620,20 @@ public sealed class CxEngine : ICxEngine
 
     /// <summary>
     /// The common case of <see cref="EnterAsync"/> without its three asynchronous steps: an id that cannot be an alias
-    /// (no colon) of a customer whose journey is loaded and whose lock is free. False sends the caller the long way,
-    /// which handles everything else (and, having taken nothing, this leaves nothing to undo). Merged-away and
-    /// forgotten ids need no check: their live journeys are retired and removed before their locks are released. Nor do
-    /// pseudonyms: live journeys are then keyed by pseudonyms, which a plain id matches only when it is one (and a
-    /// pseudonym protects to itself).
+    /// (no colon), and with pseudonymisation on, is already a pseudonym, of a customer whose journey is loaded and whose
+    /// lock is free. False sends the caller the long way, which handles everything else (and, having taken nothing,
+    /// this leaves nothing to undo). Merged-away and forgotten ids need no check here: their live journeys are retired
+    /// and removed under the lock, and the long way never leaves a loaded journey behind for a merged-away id (see
+    /// <see cref="TryEnterAsync"/>).
     /// </summary>
     private bool TryEnterLoaded(CustomerId requested, out CustomerId id, [NotNullWhen(true)] out LiveJourney? live)
     {
         id = requested;
         live = null;
-        if (requested.Value.Contains(':', StringComparison.Ordinal) || !_live.TryGetValue(requested, out var found) || !found.TryTake())
+        if (requested.Value.Contains(':', StringComparison.Ordinal)
+            || (_pseudonymizer is not null && !CustomerPseudonymizer.IsPseudonym(requested))
+            || !_live.TryGetValue(requested, out var found)
+            || !found.TryTake())
         {
             return false;
         }
@@ -680,6 +683,15 @@ public sealed class CxEngine : ICxEngine
         {
             try
             {
+                // A merge may have moved this id away after the caller resolved it and before this journey was
+                // created: then it must not live on (later records of the id would land here instead of the target).
+                if (_hasMerges && await IsMergedAwayAsync(id, cancellationToken).ConfigureAwait(false))
+                {
+                    Retire(id, live);
+                    live.Release();
+                    return null;
+                }
+
                 await LoadAsync(id, live, cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -774,13 +786,20 @@ public sealed class CxEngine : ICxEngine
         }
 
         var protectedId = Protect(id);
-        if (_hasMerges && await _store.FindCustomerAsync(new CustomerIdentity(MergedKind, protectedId.Value), cancellationToken).ConfigureAwait(false) is { } merged)
+        if (_hasMerges && await FindMergedIntoAsync(protectedId, cancellationToken).ConfigureAwait(false) is { } merged)
         {
             return merged;
         }
 
         return protectedId;
     }
+
+    // The customer a merge moved `id` into, if any (merges are remembered as a "merged" alias of the target).
+    private ValueTask<CustomerId?> FindMergedIntoAsync(CustomerId id, CancellationToken cancellationToken) =>
+        _store.FindCustomerAsync(new CustomerIdentity(MergedKind, id.Value), cancellationToken);
+
+    private async ValueTask<bool> IsMergedAwayAsync(CustomerId id, CancellationToken cancellationToken) =>
+        await FindMergedIntoAsync(id, cancellationToken).ConfigureAwait(false) is not null;
 
     private static bool TryIdentity(IdentityKind kind, string value, out CustomerIdentity identity)
     {

@@ -115,7 +115,35 @@ public sealed class InteractionTests
 
         Assert.Equal("SP", interaction.Attributes["region"]);
         Assert.Single(interaction.Attributes);
-        Assert.False(interaction.Attributes is IDictionary<string, string> { IsReadOnly: false }, "the attributes must not be mutable through a cast");
+        var asDictionary = (IDictionary<string, string>)interaction.Attributes;
+        Assert.True(asDictionary.IsReadOnly);
+        Assert.Throws<NotSupportedException>(() => asDictionary["region"] = "MG");
+        Assert.Throws<NotSupportedException>(() => asDictionary.Add("campaign", "spring"));
+        Assert.Throws<NotSupportedException>(() => asDictionary.Remove("region"));
+        Assert.Throws<NotSupportedException>(asDictionary.Clear);
+        Assert.True(asDictionary.Contains(KeyValuePair.Create("region", "SP")));
+        Assert.Equal(["region"], asDictionary.Keys);
+        var copy = new KeyValuePair<string, string>[2];
+        asDictionary.CopyTo(copy, 1);
+        Assert.Equal(KeyValuePair.Create("region", "SP"), copy[1]);
+        Assert.True(new Interaction(new InteractionId("e-2"), TestData.Customer, TestData.T0, Channel.Web, "purchase").Attributes is IDictionary<string, string> { IsReadOnly: true, Count: 0 });
+    }
+
+    [Fact]
+    public void Attributes_from_a_source_whose_count_is_out_of_date_keep_what_it_enumerates()
+    {
+        var interaction = new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase")
+        {
+            Attributes = new MiscountedMap(count: 1, ("a", "1"), ("b", "2"), ("c", "3")),
+        };
+        var fewer = new Interaction(new InteractionId("e-2"), TestData.Customer, TestData.T0, Channel.Web, "purchase")
+        {
+            Attributes = new MiscountedMap(count: 5, ("a", "1")),
+        };
+
+        Assert.Equal(["a", "b", "c"], interaction.Attributes.Keys);
+        Assert.Equal("3", interaction.Attributes["c"]);
+        Assert.Equal(["a"], fewer.Attributes.Keys);
     }
 
     [Fact]
@@ -165,27 +193,30 @@ public sealed class InteractionTests
     }
 
     // A read-only map whose enumeration repeats a key: not a dictionary a host would write, but one it could pass.
-    private sealed class RepeatingMap : IReadOnlyDictionary<string, string>
+    private sealed class RepeatingMap() : MiscountedMap(2, ("a", "1"), ("a", "2"));
+
+    // A read-only map whose Count disagrees with what it enumerates, like a concurrent dictionary changed while it is read.
+    private class MiscountedMap(int count, params (string Key, string Value)[] pairs) : IReadOnlyDictionary<string, string>
     {
-        private static readonly KeyValuePair<string, string>[] Pairs = [new("a", "1"), new("a", "2")];
+        private readonly KeyValuePair<string, string>[] _pairs = [.. pairs.Select(p => KeyValuePair.Create(p.Key, p.Value))];
 
-        public int Count => Pairs.Length;
+        public int Count => count;
 
-        public IEnumerable<string> Keys => Pairs.Select(p => p.Key);
+        public IEnumerable<string> Keys => _pairs.Select(p => p.Key);
 
-        public IEnumerable<string> Values => Pairs.Select(p => p.Value);
+        public IEnumerable<string> Values => _pairs.Select(p => p.Value);
 
-        public string this[string key] => Pairs.First(p => p.Key == key).Value;
+        public string this[string key] => _pairs.First(p => p.Key == key).Value;
 
-        public bool ContainsKey(string key) => Pairs.Any(p => p.Key == key);
+        public bool ContainsKey(string key) => _pairs.Any(p => p.Key == key);
 
         public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
         {
-            value = Pairs.FirstOrDefault(p => p.Key == key).Value;
+            value = _pairs.FirstOrDefault(p => p.Key == key).Value;
             return value is not null;
         }
 
-        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)Pairs).GetEnumerator();
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)_pairs).GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }

@@ -1,6 +1,7 @@
 using CxCore.Domain;
 using CxCore.Engine;
 using CxCore.Storage;
+using CxCore.Tests.Storage;
 using static CxCore.Tests.Engine.EngineTestKit;
 
 namespace CxCore.Tests.Engine;
@@ -172,6 +173,52 @@ public sealed class IdentityTests
         Assert.Equal(Id("c-ana"), viaSource!.CustomerId);
         Assert.Equal(["e-1", "e-2", "e-3"], viaSource.Interactions.Select(i => i.Id.Value));
         Assert.DoesNotContain(await engine.GetCustomersInStageAsync(JourneyStage.Purchase, Now, Ct).ToListAsync(), s => s.CustomerId == Id("c-guest"));
+    }
+
+    [Fact]
+    public async Task A_writer_that_resolved_an_id_just_before_it_was_merged_away_does_not_leave_a_journey_that_captures_later_records()
+    {
+        var inner = new InMemoryJourneyStore();
+        var before = Create(inner);
+        await before.RecordAsync(Of("guest-7", "g-1", 0, "product_view"), Ct);
+        await before.RecordAsync(Of("c-42", "c-1", 0, "product_view"), Ct);
+        var store = new MergeLookupGate(inner, "guest-7");
+        var engine = Create(store); // a restart over the same store
+
+        // The writer resolves guest-7 (not merged yet) and is held there while the merge runs to the end.
+        var racing = engine.RecordAsync(Of("guest-7", "g-2", 1, "add_to_cart"), Ct).AsTask();
+        await store.Reached.Task;
+        await engine.MergeCustomersAsync(Id("guest-7"), Id("c-42"), Ct);
+        store.Gate.SetResult();
+        var raced = await racing;
+
+        var later = await engine.RecordAsync(Of("guest-7", "g-3", 2, "purchase"), Ct);
+
+        Assert.Equal(Id("c-42"), raced.CustomerId);
+        Assert.Equal(Id("c-42"), later.CustomerId);
+        Assert.Equal(["c-1", "g-1", "g-2", "g-3"], (await engine.GetJourneyAsync(Id("c-42"), Now, Ct))!.Interactions.Select(i => i.Id.Value).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Holds the first look-up of the "merged" alias of one id (after computing its answer) until released.</summary>
+    private sealed class MergeLookupGate(IJourneyStore inner, string mergedAwayId) : DelegatingJourneyStore(inner)
+    {
+        private int _armed = 1;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<CustomerId?> FindCustomerAsync(CustomerIdentity identity, CancellationToken cancellationToken = default)
+        {
+            var answer = await base.FindCustomerAsync(identity, cancellationToken);
+            if (identity.Kind.Name == "merged" && identity.Value == mergedAwayId && Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                Reached.SetResult();
+                await Gate.Task;
+            }
+
+            return answer;
+        }
     }
 
     [Fact]

@@ -12,6 +12,22 @@ namespace CxCore.Tests.Engine;
 /// <summary>Right to erasure, and pseudonymised customer ids.</summary>
 public sealed class PrivacyTests
 {
+    [Fact]
+    public async Task With_pseudonymisation_a_plain_id_is_filed_under_its_pseudonym_even_after_a_query_loaded_the_stored_raw_id()
+    {
+        var inner = new InMemoryJourneyStore();
+        await Create(inner).RecordAsync(Of("c-1", "e-1", 0, "product_view"), TestContext.Current.CancellationToken);
+        var engine = Create(inner, configure: o => o.PseudonymizationKey = "0123456789abcdef0123");
+        var first = await engine.RecordAsync(Of("c-1", "e-2", 1, "add_to_cart"), TestContext.Current.CancellationToken);
+
+        // Reading every stored journey loads the raw id written before the key was set.
+        _ = await engine.GetJourneysAsync(Now, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+        var second = await engine.RecordAsync(Of("c-1", "e-3", 2, "purchase"), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("px-", first.CustomerId.Value, StringComparison.Ordinal);
+        Assert.Equal(first.CustomerId, second.CustomerId);
+    }
+
     private const string Key = "a-long-and-secret-key-0123456789";
     private static readonly CustomerIdentity AnaEmail = new(IdentityKind.Email, "ana@example.com");
 
