@@ -10,5 +10,18 @@ if (args is ["--memory", var n, ..])
     return;
 }
 
+// --probe record|ingest [N]: quick Stopwatch probes for A/B runs and profiling (not BenchmarkDotNet benchmarks).
+if (args is ["--probe", var probe, ..])
+{
+    var repetitions = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    if (!Probes.Run(probe, repetitions))
+    {
+        Console.Error.WriteLine($"Unknown probe '{probe}': expected 'record' or 'ingest'.");
+        return;
+    }
+
+    return;
+}
+
 // Every benchmark class in this assembly is discovered; pick with --filter, e.g. --filter '*StateMachine*'.
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

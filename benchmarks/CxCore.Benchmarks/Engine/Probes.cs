@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using CxCore.Benchmarks.Serialization;
+using CxCore.Domain;
+using CxCore.Engine;
+using CxCore.Serialization;
+using CxCore.Storage;
+
+namespace CxCore.Benchmarks.Engine;
+
+/// <summary>
+/// Quick Stopwatch probes of the engine (not BenchmarkDotNet benchmarks): for alternating two builds of a change
+/// (A/B) on a noisy machine, and for attaching a profiler to the steady state only. docs/performance.md quotes them as
+/// "probe" numbers; the benchmarks are the reference.
+/// </summary>
+internal static class Probes
+{
+    /// <summary>Runs a probe by name; returns false for an unknown one.</summary>
+    public static bool Run(string name, int repetitions) => name switch
+    {
+        "record" => Record(repetitions),
+        "ingest" => Ingest(repetitions),
+        _ => false,
+    };
+
+    /// <summary>
+    /// RecordAsync in the steady state: <paramref name="engines"/> engines of 2,000 customers with 20 interactions each
+    /// are filled first, then each gets 8 more per customer (no array growth); prints "steady" on standard error when
+    /// the measured part starts (so a profiler can attach then), and the time and bytes per call at the end.
+    /// </summary>
+    private static bool Record(int engines)
+    {
+        const int Customers = 2_000;
+        var customers = SyntheticInteractions.Customers(Customers);
+        var sequence = 0L;
+        var before = Rounds(0, 20);
+        var measured = Rounds(20, 8);
+        var all = new CxEngine[engines];
+        for (var e = 0; e < engines; e++)
+        {
+            all[e] = EngineFactory.Create(new InMemoryJourneyStore());
+            RecordAll(all[e], before);
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Console.Error.WriteLine($"steady {DateTime.Now:HH:mm:ss.fff}");
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        foreach (var engine in all)
+        {
+            RecordAll(engine, measured);
+        }
+
+        var calls = (double)engines * measured.Length;
+        Console.WriteLine(FormattableString.Invariant(
+            $"record, steady state: {clock.Elapsed.TotalNanoseconds / calls:F0} ns/call, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / calls:F1} B/call"));
+        return true;
+
+        Interaction[] Rounds(int first, int count)
+        {
+            var interactions = new Interaction[Customers * count];
+            for (var i = 0; i < interactions.Length; i++, sequence++)
+            {
+                interactions[i] = SyntheticInteractions.Create(sequence, customers[i % Customers], first + (i / Customers));
+            }
+
+            return interactions;
+        }
+    }
+
+    private static void RecordAll(CxEngine engine, Interaction[] interactions)
+    {
+        foreach (var interaction in interactions)
+        {
+            Record(engine, interaction);
+        }
+    }
+
+    private static void Record(CxEngine engine, Interaction interaction)
+    {
+        var pending = engine.RecordAsync(interaction);
+        if (!pending.IsCompletedSuccessfully)
+        {
+            throw new InvalidOperationException("RecordAsync did not complete synchronously with the in-memory store.");
+        }
+
+        _ = pending.Result;
+    }
+
+    /// <summary>
+    /// The ingest benchmark's 100,000 lines, read and recorded <paramref name="repetitions"/> times (after two warm-up
+    /// passes) into fresh engines:
+    /// time and bytes per line, and the garbage collections that ran during each pass (count, pause, bytes promoted per
+    /// generation, from <see cref="GC.GetGCMemoryInfo(GCKind)"/> read after every collection).
+    /// </summary>
+    private static bool Ingest(int repetitions)
+    {
+        var data = SyntheticEvents.JsonLines(100_000);
+        var reader = new InteractionReader(ChannelRegistry.WellKnown);
+        // Two passes first, not reported: the JIT compiles the hot paths in tiers over the first hundred thousand calls.
+        for (var pass = -2; pass < repetitions; pass++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var engine = EngineFactory.Create(new InMemoryJourneyStore());
+            var collections = new (int Count, double PauseMs, double PromotedMb)[3];
+            var seen = GC.CollectionCount(0);
+            var lines = 0;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            foreach (var interaction in reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false)).ToBlockingEnumerable())
+            {
+                Record(engine, interaction);
+                lines++;
+                if (GC.CollectionCount(0) != seen)
+                {
+                    seen = GC.CollectionCount(0);
+                    var info = GC.GetGCMemoryInfo(GCKind.Any);
+                    ref var generation = ref collections[info.Generation];
+                    generation.Count++;
+                    generation.PauseMs += info.PauseDurations[0].TotalMilliseconds + info.PauseDurations[1].TotalMilliseconds;
+                    generation.PromotedMb += info.PromotedBytes / 1e6;
+                }
+            }
+
+            if (pass < 0)
+            {
+                continue;
+            }
+
+            var elapsed = clock.Elapsed.TotalNanoseconds / lines;
+            var perGeneration = string.Join("; ", collections.Select((c, g) => FormattableString.Invariant($"gen{g}: {c.Count} GCs, {c.PauseMs:F0} ms, {c.PromotedMb:F1} MB promoted")));
+            Console.WriteLine(FormattableString.Invariant(
+                $"ingest pass {pass + 1}: {elapsed:F0} ns/line, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)lines:F0} B/line; {perGeneration}"));
+            GC.KeepAlive(engine);
+        }
+
+        return true;
+    }
+}
