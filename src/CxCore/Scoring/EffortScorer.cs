@@ -177,6 +177,9 @@ public sealed class EffortScorer : IInteractionScorer, ILatestIndependentScorer
         }
     }
 
+    // From this many earlier contacts about the same issue on, the repeat signal is 0 (so counting further changes nothing).
+    private const int RepeatsForZero = 3;
+
     private (int Repeats, bool Switched) CountRepeats(InteractionView interaction, InteractionHistory earlier)
     {
         interaction.Attributes.TryGetValue(IssueAttribute, out var issue);
@@ -201,6 +204,10 @@ public sealed class EffortScorer : IInteractionScorer, ILatestIndependentScorer
             {
                 repeats++;
                 switched |= previous.Channel != interaction.Channel;
+                if (repeats >= RepeatsForZero && switched)
+                {
+                    break; // nothing further back can change the component: it scores three repeats and one switch at most
+                }
             }
         }
 

@@ -129,6 +129,25 @@ public sealed class BuiltInScorerTests
         Assert.Equal("repeat_contact", c.Reason.Code);
     }
 
+    [Theory]
+    [InlineData(0)] // the other channel is the oldest contact: found only at the end of the window
+    [InlineData(3)] // the other channel is the nearest: the scan can stop after three repeats
+    public void A_channel_switch_counts_wherever_it_is_among_many_repeats(int chatAt)
+    {
+        var s = new Scenario();
+        for (var i = 0; i < 5; i++)
+        {
+            s.Add(i * 0.5, "support_request", i == chatAt ? Channel.Chat : Channel.Phone);
+        }
+
+        s.Add(2.5, "support_request", Channel.Phone);
+        Assert.True(s.TryScoreLatest(new EffortScorer(), out var c));
+
+        // Five repeats (0) and a switch (35): mean 17.5, min 0 → (17.5 + 0) / 2.
+        Assert.Equal(8.75, c.Score, 9);
+        Assert.Equal("repeat_contact", c.Reason.Code);
+    }
+
     [Fact]
     public void Contacts_outside_the_window_or_about_another_issue_are_not_repeats()
     {
