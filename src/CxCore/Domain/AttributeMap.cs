@@ -14,7 +14,7 @@ namespace CxCore.Domain;
 internal sealed class AttributeMap : IReadOnlyDictionary<string, string>, IDictionary<string, string>
 {
     /// <summary>The map without attributes.</summary>
-    public static readonly AttributeMap Empty = new([]);
+    public static readonly AttributeMap Empty = new([], index: null);
 
     /// <summary>From this many pairs on, lookups go through a dictionary instead of a scan.</summary>
     internal const int IndexedFrom = 9;
@@ -23,13 +23,17 @@ internal sealed class AttributeMap : IReadOnlyDictionary<string, string>, IDicti
     private readonly Dictionary<string, string>? _index;
 
     /// <summary>Wraps <paramref name="pairs"/>, which the caller hands over (and has checked: valid, distinct keys, non-null values).</summary>
-    public AttributeMap(KeyValuePair<string, string>[] pairs)
+    /// <param name="pairs">The pairs, in order.</param>
+    /// <param name="index">The same pairs in an ordinal dictionary: required from <see cref="IndexedFrom"/> pairs on, null below.</param>
+    public AttributeMap(KeyValuePair<string, string>[] pairs, Dictionary<string, string>? index)
     {
-        _pairs = pairs;
-        if (pairs.Length >= IndexedFrom)
+        if ((pairs.Length >= IndexedFrom) != (index is not null) || (index is not null && index.Count != pairs.Length))
         {
-            _index = new Dictionary<string, string>(pairs, StringComparer.Ordinal);
+            throw new ArgumentException($"An index is required exactly from {IndexedFrom} pairs on, and must hold the same pairs.", nameof(index));
         }
+
+        _pairs = pairs;
+        _index = index;
     }
 
     /// <inheritdoc/>
@@ -56,17 +60,23 @@ internal sealed class AttributeMap : IReadOnlyDictionary<string, string>, IDicti
             return _index.TryGetValue(key, out value);
         }
 
-        foreach (var (k, v) in _pairs)
+        var at = IndexOf(_pairs, key);
+        value = at < 0 ? null : _pairs[at].Value;
+        return at >= 0;
+    }
+
+    /// <summary>Where <paramref name="key"/> is among <paramref name="pairs"/> (ordinal), or -1: the scan of small maps.</summary>
+    internal static int IndexOf(ReadOnlySpan<KeyValuePair<string, string>> pairs, string key)
+    {
+        for (var i = 0; i < pairs.Length; i++)
         {
-            if (string.Equals(k, key, StringComparison.Ordinal))
+            if (string.Equals(pairs[i].Key, key, StringComparison.Ordinal))
             {
-                value = v;
-                return true;
+                return i;
             }
         }
 
-        value = null;
-        return false;
+        return -1;
     }
 
     /// <inheritdoc/>

@@ -27,7 +27,7 @@ internal static class Attributes
         // Sized by Count, but a source that changes while it is read (a concurrent dictionary) may yield more or fewer:
         // what it enumerates is what is kept, as a snapshot.
         var pairs = new KeyValuePair<string, string>[source.Count];
-        HashSet<string>? seen = null;
+        Dictionary<string, string>? index = null; // from AttributeMap.IndexedFrom pairs on: the map's lookup index
         var count = 0;
         foreach (var (key, value) in source)
         {
@@ -36,14 +36,14 @@ internal static class Attributes
                 throw new ArgumentException($"{paramName} keys must be 1-{MaxKeyLength} non-blank characters, but one was '{key}'.", paramName);
             }
 
-            // A source that is not a dictionary may repeat a key: a scan for the few keys an interaction usually has,
-            // a set beyond that.
-            if (count >= AttributeMap.IndexedFrom && seen is null)
+            // A source that is not a dictionary may repeat a key: a scan for the few keys an interaction usually has;
+            // from the pair that makes the map indexed on, the index the map keeps anyway.
+            if (count == AttributeMap.IndexedFrom - 1 && index is null)
             {
-                seen = new HashSet<string>(pairs.Take(count).Select(p => p.Key), StringComparer.Ordinal);
+                index = new Dictionary<string, string>(pairs.AsSpan(0, count).ToArray(), StringComparer.Ordinal);
             }
 
-            if (seen is null ? Contains(pairs.AsSpan(0, count), key) : !seen.Add(key))
+            if (index is null ? AttributeMap.IndexOf(pairs.AsSpan(0, count), key) >= 0 : !index.TryAdd(key, value!))
             {
                 throw new ArgumentException($"{paramName} must not repeat a key, but '{key}' appears more than once.", paramName);
             }
@@ -61,19 +61,6 @@ internal static class Attributes
             Array.Resize(ref pairs, count);
         }
 
-        return count == 0 ? Empty : new AttributeMap(pairs);
-    }
-
-    private static bool Contains(ReadOnlySpan<KeyValuePair<string, string>> pairs, string key)
-    {
-        foreach (var pair in pairs)
-        {
-            if (string.Equals(pair.Key, key, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return count == 0 ? Empty : new AttributeMap(pairs, index);
     }
 }

@@ -135,7 +135,7 @@ internal sealed class EventDraft : IDisposable
             return NotUtf8(field, utf8);
         }
 
-        value = cache ? Cached(utf8) : Encoding.UTF8.GetString(utf8);
+        value = cache ? Cached(utf8, _strings) : Encoding.UTF8.GetString(utf8);
         return null;
     }
 
@@ -150,24 +150,13 @@ internal sealed class EventDraft : IDisposable
     /// <param name="value">The value.</param>
     public ReadError? DecodeAttributeValue(ReadOnlySpan<byte> utf8, string fieldPrefix, string key, out string value)
     {
-        if (utf8.Length <= MaxSharedAttributeValueBytes && _attributeValues.TryGet(utf8, out var cached))
-        {
-            value = cached;
-            return null;
-        }
-
         if (CheckUtf8 && !Utf8.IsValid(utf8))
         {
             value = string.Empty;
-            return NotUtf8(fieldPrefix + key, utf8);
+            return NotUtf8(fieldPrefix + key, utf8); // the field's name is built only for the error
         }
 
-        value = Encoding.UTF8.GetString(utf8);
-        if (utf8.Length <= MaxSharedAttributeValueBytes)
-        {
-            _attributeValues.Add(utf8, value);
-        }
-
+        value = utf8.Length <= MaxSharedAttributeValueBytes ? Cached(utf8, _attributeValues) : Encoding.UTF8.GetString(utf8);
         return null;
     }
 
@@ -191,7 +180,7 @@ internal sealed class EventDraft : IDisposable
                 _customerId = Encoding.UTF8.GetString(utf8);
                 return null;
             case EventField.Kind:
-                _kind = Cached(utf8);
+                _kind = Cached(utf8, _strings);
                 return null;
             case EventField.Touchpoint:
                 return SetTouchpoint(utf8);
@@ -423,16 +412,16 @@ internal sealed class EventDraft : IDisposable
         });
     }
 
-    /// <summary>A string for <paramref name="utf8"/> (valid UTF-8), reused when the same bytes were seen before.</summary>
-    private string Cached(ReadOnlySpan<byte> utf8)
+    /// <summary>A string for <paramref name="utf8"/> (valid UTF-8), reused when <paramref name="cache"/> saw the same bytes before.</summary>
+    private static string Cached(ReadOnlySpan<byte> utf8, Utf8Cache<string> cache)
     {
-        if (_strings.TryGet(utf8, out var cached))
+        if (cache.TryGet(utf8, out var cached))
         {
             return cached;
         }
 
         var value = Encoding.UTF8.GetString(utf8);
-        _strings.Add(utf8, value);
+        cache.Add(utf8, value);
         return value;
     }
 

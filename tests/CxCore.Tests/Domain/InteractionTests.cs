@@ -192,6 +192,20 @@ public sealed class InteractionTests
         Assert.Contains("'a'", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Attributes_from_a_large_source_that_repeats_a_key_are_rejected()
+    {
+        var pairs = Enumerable.Range(0, 12).Select(i => (Key: i == 10 ? "k1" : $"k{i}", Value: $"v{i}")).ToArray();
+
+        var e = Assert.Throws<ArgumentException>(() => new Interaction(new InteractionId("e-1"), TestData.Customer, TestData.T0, Channel.Web, "purchase")
+        {
+            Attributes = new MiscountedMap(pairs.Length, pairs),
+        });
+
+        Assert.Equal("attributes", e.ParamName);
+        Assert.Contains("'k1'", e.Message, StringComparison.Ordinal);
+    }
+
     // A read-only map whose enumeration repeats a key: not a dictionary a host would write, but one it could pass.
     private sealed class RepeatingMap() : MiscountedMap(2, ("a", "1"), ("a", "2"));
 
