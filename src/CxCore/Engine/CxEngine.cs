@@ -38,6 +38,7 @@ public sealed class CxEngine : ICxEngine
     private readonly CustomerPseudonymizer? _pseudonymizer;
     private readonly int _progressInterval;
     private volatile bool _hasMerges;
+    private int _merges; // merges this engine completed: a caller that saw the same count before resolving needs no re-check
 
     /// <summary>Creates an engine.</summary>
     /// <param name="store">Where interactions and aliases are kept.</param>
@@ -344,6 +345,7 @@ public sealed class CxEngine : ICxEngine
         bool fromFirst;
         while (true)
         {
+            var mergesBefore = Volatile.Read(ref _merges);
             from = await ResolveAsync(source, cancellationToken).ConfigureAwait(false);
             to = await ResolveAsync(target, cancellationToken).ConfigureAwait(false);
             if (from == to)
@@ -355,7 +357,7 @@ public sealed class CxEngine : ICxEngine
             // or forgotten while waiting, let go and resolve both again.
             fromFirst = string.CompareOrdinal(from.Value, to.Value) < 0;
             var (first, second) = fromFirst ? (from, to) : (to, from);
-            if (await TryEnterAsync(first, cancellationToken).ConfigureAwait(false) is not { } firstTaken)
+            if (await TryEnterAsync(first, mergesBefore, cancellationToken).ConfigureAwait(false) is not { } firstTaken)
             {
                 continue;
             }
@@ -363,7 +365,7 @@ public sealed class CxEngine : ICxEngine
             LiveJourney? secondTaken;
             try
             {
-                secondTaken = await TryEnterAsync(second, cancellationToken).ConfigureAwait(false);
+                secondTaken = await TryEnterAsync(second, mergesBefore, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -416,6 +418,7 @@ public sealed class CxEngine : ICxEngine
                 await _store.DeleteCustomerAsync(from, cancellationToken).ConfigureAwait(false);
                 await _store.LinkIdentityAsync(new CustomerIdentity(MergedKind, from.Value), to, cancellationToken).ConfigureAwait(false);
                 _hasMerges = true;
+                Interlocked.Increment(ref _merges);
                 Retire(from, sourceLive);
 
                 var cursor = Rebuild(targetLive, keepEntryId: _observers.Length > 0);
@@ -558,10 +561,11 @@ public sealed class CxEngine : ICxEngine
     /// </summary>
     private async IAsyncEnumerable<T> ReadEachAsync<T>(Func<CustomerId, LiveJourney, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var mergesBefore = Volatile.Read(ref _merges);
         await foreach (var id in _store.GetCustomerIdsAsync(cancellationToken).ConfigureAwait(false))
         {
             // Store ids are already resolved (and pseudonymised); a customer merged away or forgotten meanwhile is skipped.
-            if (await TryEnterAsync(id, cancellationToken).ConfigureAwait(false) is not { } live)
+            if (await TryEnterAsync(id, mergesBefore, cancellationToken).ConfigureAwait(false) is not { } live)
             {
                 continue;
             }
@@ -657,8 +661,9 @@ public sealed class CxEngine : ICxEngine
     {
         while (true)
         {
+            var mergesBefore = Volatile.Read(ref _merges);
             var id = await ResolveAsync(requested, cancellationToken).ConfigureAwait(false);
-            if (await TryEnterAsync(id, cancellationToken).ConfigureAwait(false) is { } live)
+            if (await TryEnterAsync(id, mergesBefore, cancellationToken).ConfigureAwait(false) is { } live)
             {
                 return (id, live);
             }
@@ -667,9 +672,10 @@ public sealed class CxEngine : ICxEngine
 
     /// <summary>
     /// Takes the lock of the stored customer <paramref name="id"/>, loading their journey from the store the first time;
-    /// null when the journey was retired (merged away or forgotten) while waiting.
+    /// null when the journey was retired (merged away or forgotten) while waiting, or was merged away after
+    /// <paramref name="mergesBefore"/> (this engine's merge count, read before the caller resolved the id).
     /// </summary>
-    private async ValueTask<LiveJourney?> TryEnterAsync(CustomerId id, CancellationToken cancellationToken)
+    private async ValueTask<LiveJourney?> TryEnterAsync(CustomerId id, int mergesBefore, CancellationToken cancellationToken)
     {
         var live = _live.GetOrAdd(id, static (_, scoring) => new LiveJourney(new JourneyScorer(scoring)), _scoring);
         await live.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -685,7 +691,8 @@ public sealed class CxEngine : ICxEngine
             {
                 // A merge may have moved this id away after the caller resolved it and before this journey was
                 // created: then it must not live on (later records of the id would land here instead of the target).
-                if (_hasMerges && await IsMergedAwayAsync(id, cancellationToken).ConfigureAwait(false))
+                // Only a merge completed since the caller read the count can have done that.
+                if (Volatile.Read(ref _merges) != mergesBefore && await IsMergedAwayAsync(id, cancellationToken).ConfigureAwait(false))
                 {
                     Retire(id, live);
                     live.Release();
