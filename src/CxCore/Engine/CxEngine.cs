@@ -155,7 +155,7 @@ public sealed class CxEngine : ICxEngine
                     }
                 }
 
-                live.Summary = live.Scorer.Evaluate(Latest(live.Scorer));
+                live.Summary = live.Scorer.EvaluateAtLatest();
             }
             catch
             {
@@ -608,7 +608,7 @@ public sealed class CxEngine : ICxEngine
     private JourneyCursor Rebuild(LiveJourney live, bool keepEntryId = false)
     {
         var cursor = live.Cursor = Replay(live.Scorer, keepEntryId: keepEntryId);
-        live.Summary = live.Scorer.Evaluate(Latest(live.Scorer));
+        live.Summary = live.Scorer.EvaluateAtLatest();
         return cursor;
     }
 

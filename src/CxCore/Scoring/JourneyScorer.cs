@@ -197,6 +197,12 @@ public sealed class JourneyScorer
         return Pipeline.Finish(fold, latestTicks, asOf).Summary;
     }
 
+    /// <summary>
+    /// <see cref="Evaluate"/> as of the latest interaction, which the engine keeps after every record: the instant the
+    /// last catch-up scored at, instead of reading it from the log again.
+    /// </summary>
+    internal CxScoreSummary EvaluateAtLatest() => Evaluate(_seen == Count ? _latestAsOf : _log!.GetTimestamp(Count - 1));
+
     /// <summary>The score with its full explanation (recomputed from the interactions; allocates).</summary>
     /// <param name="asOf">The instant to score as of.</param>
     /// <returns>The score.</returns>

@@ -142,6 +142,27 @@ public sealed class JourneyScorerTests
     }
 
     [Fact]
+    public void Evaluating_at_the_latest_interaction_gives_what_evaluate_gives_as_of_its_timestamp()
+    {
+        var s = ScoringTestData.RichJourney();
+        var journey = new JourneyScorer(ScoringPipeline.Default);
+        foreach (var interaction in s.Interactions.Reverse())
+        {
+            Assert.True(journey.Add(interaction));
+            var latest = journey.Interactions[^1].Timestamp;
+            Assert.Equal(journey.Evaluate(latest), journey.EvaluateAtLatest());
+            Assert.Equal(ScoringPipeline.Default.Evaluate(journey.Interactions, latest), journey.EvaluateAtLatest());
+        }
+
+        // After a scorer threw, the catch-up is stale: the latest instant is read from the log again.
+        var pipeline = new ScoringPipelineBuilder().AddScorer(new CsatScorer()).AddScorer(new ThrowsWhileLatestScorer()).Build();
+        var failing = new JourneyScorer(pipeline);
+        Assert.True(failing.Add(TestData.At("e-1", 0, "review", InteractionOutcome.Succeeded, new InteractionSignals { Csat = 5 })));
+        Assert.Throws<InvalidOperationException>(() => failing.Add(TestData.At("e-2", 1, ThrowsWhileLatestScorer.Kind, InteractionOutcome.Failed)));
+        Assert.Throws<InvalidOperationException>(() => failing.EvaluateAtLatest());
+    }
+
+    [Fact]
     public void After_a_scorer_throws_on_an_interaction_at_the_same_instant_evaluate_does_not_reuse_the_previous_latest()
     {
         var pipeline = new ScoringPipelineBuilder().AddScorer(new CsatScorer()).AddScorer(new ThrowsWhileLatestScorer()).Build();
