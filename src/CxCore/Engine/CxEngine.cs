@@ -102,8 +102,8 @@ public sealed class CxEngine : ICxEngine
                 interaction = interaction.WithCustomer(customerId);
             }
 
-            var cursor = live.Cursor;
-            var stageBefore = cursor is null ? _journey.InitialStage : _journey.GetStage(cursor.Stage);
+            var started = live.Position.IsStarted;
+            var stageBefore = started ? _journey.GetStage(live.Position.Stage) : _journey.InitialStage;
             var bandBefore = live.Summary.Band;
             // The store is the authority on ids; the live scorer mirrors it under this customer's lock.
             bool appended;
@@ -135,24 +135,21 @@ public sealed class CxEngine : ICxEngine
             try
             {
                 var position = Track(live, customerId, interaction);
-                late = cursor is not null && position < live.Scorer.Count - 1;
-                if (cursor is null || late)
+                late = started && position < live.Scorer.Count - 1;
+                if (late || (!started && live.Scorer.Count > 1))
                 {
                     // A late arrival reports the move to the current visit, so that replay keeps its entering id.
-                    cursor = Replay(live.Scorer, late ? null : entered, keepEntryId: late && _observers.Length > 0);
-                    live.Cursor = cursor;
+                    live.Position = Replay(live.Scorer, late ? null : entered, keepEntryId: late && _observers.Length > 0);
                 }
                 else
                 {
-                    cursor.Entered = entered;
-                    try
+                    // In order (or the journey's first interaction): one step forward, in place.
+                    if (!started)
                     {
-                        cursor.Apply(interaction);
+                        live.Position = StagePosition.Start(_journey, interaction.Timestamp);
                     }
-                    finally
-                    {
-                        cursor.Entered = null;
-                    }
+
+                    live.Position.Apply(_journey, _classifier, interaction, new VisitSinks(null, entered, KeepEntryIds: false));
                 }
 
                 live.Summary = live.Scorer.EvaluateAtLatest();
@@ -165,7 +162,7 @@ public sealed class CxEngine : ICxEngine
                 throw;
             }
 
-            var stage = _journey.GetStage(cursor.Stage);
+            var stage = _journey.GetStage(live.Position.Stage);
             result = new RecordResult(late ? RecordStatus.RecordedLate : RecordStatus.Recorded, customerId, stageBefore, stage, live.Summary);
             if (late)
             {
@@ -185,7 +182,7 @@ public sealed class CxEngine : ICxEngine
 
             if (_observers.Length > 0)
             {
-                stageChanges = StageChanges(customerId, stageBefore, late ? null : entered, cursor.Current);
+                stageChanges = StageChanges(customerId, stageBefore, late ? null : entered, live.Position.Current(_journey));
                 if (live.Summary.Band != bandBefore)
                 {
                     bandChange = new BandChange(customerId, bandBefore, live.Summary.Band, live.Summary, interaction.Id);
@@ -249,7 +246,7 @@ public sealed class CxEngine : ICxEngine
         var (id, live) = await EnterAsync(customerId, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (live.Cursor is null)
+            if (!live.Position.IsStarted)
             {
                 // Nothing is known about this id: drop the empty entry, so looking up unknown ids costs no memory.
                 Retire(id, live);
@@ -395,7 +392,7 @@ public sealed class CxEngine : ICxEngine
                     throw new InvalidOperationException($"Neither customer '{source}' nor '{target}' has any interaction to merge.");
                 }
 
-                var stageBefore = targetLive.Cursor is { } before ? _journey.GetStage(before.Stage) : _journey.InitialStage;
+                var stageBefore = targetLive.Position.IsStarted ? _journey.GetStage(targetLive.Position.Stage) : _journey.InitialStage;
                 var bandBefore = targetLive.Summary.Band;
                 var moved = 0;
                 InteractionId? lastMoved = null;
@@ -421,12 +418,12 @@ public sealed class CxEngine : ICxEngine
                 Interlocked.Increment(ref _merges);
                 Retire(from, sourceLive);
 
-                var cursor = Rebuild(targetLive, keepEntryId: _observers.Length > 0);
+                Rebuild(targetLive, keepEntryId: _observers.Length > 0);
                 EngineLog.Merged(_logger, from, to, moved);
                 merged = Snapshot(to, targetLive, _time.GetUtcNow());
                 if (_observers.Length > 0)
                 {
-                    var now = cursor.Current;
+                    var now = targetLive.Position.Current(_journey);
                     if (now.Stage != stageBefore)
                     {
                         stageChanges = [new StageChange(to, stageBefore, now.Stage, now.EnteredAt, now.Reason, now.InteractionId)];
@@ -471,7 +468,7 @@ public sealed class CxEngine : ICxEngine
         try
         {
             var removed = await _store.DeleteCustomerAsync(id, cancellationToken).ConfigureAwait(false);
-            var hadJourney = live.Cursor is not null;
+            var hadJourney = live.Position.IsStarted;
             Retire(id, live);
             if (removed > 0 || hadJourney)
             {
@@ -548,10 +545,10 @@ public sealed class CxEngine : ICxEngine
         ReadEachAsync(
             (id, live) =>
             {
-                var journey = live.Cursor!.Clone();
-                journey.AdvanceTo(asOf);
+                var position = live.Position; // a copy, advanced to asOf without changing the live journey
+                position.AdvanceTo(_journey, asOf);
                 var last = Latest(live.Scorer);
-                return (new CustomerStatus(id, _journey.GetStage(journey.Stage), live.Scorer.Evaluate(asOf), last), journey.Stage);
+                return (new CustomerStatus(id, _journey.GetStage(position.Stage), live.Scorer.Evaluate(asOf), last), position.Stage);
             },
             cancellationToken);
 
@@ -574,7 +571,7 @@ public sealed class CxEngine : ICxEngine
             T value;
             try
             {
-                found = live.Cursor is not null;
+                found = live.Position.IsStarted;
                 if (!found)
                 {
                     // Deleted between the listing and the lock: drop the empty entry this look created.
@@ -604,22 +601,21 @@ public sealed class CxEngine : ICxEngine
         return new Journey(id, interactions, cursor.History) { Score = _scoring.Score(interactions, asOf) };
     }
 
-    // The stage cursor and score of a journey whose scorer was just (re)built: a load or a merge.
-    private JourneyCursor Rebuild(LiveJourney live, bool keepEntryId = false)
+    // The stage position and score of a journey whose scorer was just (re)built: a load or a merge.
+    private void Rebuild(LiveJourney live, bool keepEntryId = false)
     {
-        var cursor = live.Cursor = Replay(live.Scorer, keepEntryId: keepEntryId);
+        live.Position = Replay(live.Scorer, keepEntryId: keepEntryId);
         live.Summary = live.Scorer.EvaluateAtLatest();
-        return cursor;
     }
 
-    // Rebuilds the live stage cursor (current visit only) from the compact interactions: a first record, a load, a late
-    // arrival, a merge (allocates). Visits entered are also added to `entered` when given. The current visit keeps the
-    // id of the interaction that entered it only when asked (to report it); the live cursor otherwise does without.
-    private JourneyCursor Replay(JourneyScorer scorer, List<StageVisit>? entered = null, bool keepEntryId = false)
+    // Rebuilds the live stage position from the compact interactions: a load, a late arrival, a merge (allocates).
+    // Visits entered are also added to `entered` when given. The current visit keeps the id of the interaction that
+    // entered it only when asked (to report it); the live position otherwise does without.
+    private StagePosition Replay(JourneyScorer scorer, List<StageVisit>? entered = null, bool keepEntryId = false)
     {
         var interactions = scorer.Log!.MaterializeAll(scorer.Count);
         var keeps = keepEntryId ? CursorKeeps.CurrentVisit : CursorKeeps.CurrentStage;
-        return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp, keeps, entered);
+        return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp, keeps, entered).Position;
     }
 
     /// <summary>
@@ -772,7 +768,7 @@ public sealed class CxEngine : ICxEngine
     /// <summary>Forgets the live state (not the stored journey), so the next caller reloads it from the store.</summary>
     private void Unload(LiveJourney live)
     {
-        (live.Scorer, live.Cursor, live.Summary, live.Loaded) = (new JourneyScorer(_scoring), null, default, false);
+        (live.Scorer, live.Position, live.Summary, live.Loaded) = (new JourneyScorer(_scoring), default, default, false);
     }
 
     private void Retire(CustomerId id, LiveJourney live)

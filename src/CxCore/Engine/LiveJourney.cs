@@ -16,11 +16,13 @@ internal sealed class LiveJourney(JourneyScorer scorer)
     private const int HeldWithWaiters = 2;
 
     private Queue<TaskCompletionSource>? _waiters;
+    private StagePosition _position;
     private int _held;
 
     public JourneyScorer Scorer { get; set; } = scorer;
 
-    public JourneyCursor? Cursor { get; set; }
+    /// <summary>Where the journey stands (inline, mutated in place); not <see cref="StagePosition.IsStarted"/> before the first interaction.</summary>
+    public ref StagePosition Position => ref _position;
 
     public CxScoreSummary Summary { get; set; }
 
