@@ -104,13 +104,13 @@ public sealed class CxEngine : ICxEngine
 
             var started = live.Position.IsStarted;
             var stageBefore = started ? _journey.GetStage(live.Position.Stage) : _journey.InitialStage;
-            var bandBefore = live.Summary.Band;
+            var bandBefore = live.Score.EvaluateAtLatest(_scoring).Band;
             // The store is the authority on ids; the live scorer mirrors it under this customer's lock.
             bool appended;
             try
             {
                 // With the in-memory store, a known customer's log is at hand: no second lookup, no async call.
-                appended = _sharedLogs is not null && live.Scorer.Log is { } log
+                appended = _sharedLogs is not null && live.Score.Log is { } log
                     ? _sharedLogs.TryAppend(log, interaction)
                     : await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false);
             }
@@ -125,21 +125,22 @@ public sealed class CxEngine : ICxEngine
             {
                 EngineLog.Duplicate(_logger, interaction.Id, customerId);
                 CxTelemetry.Duplicates.Add(1);
-                return new RecordResult(RecordStatus.Duplicate, customerId, stageBefore, stageBefore, live.Summary);
+                return new RecordResult(RecordStatus.Duplicate, customerId, stageBefore, stageBefore, live.Score.EvaluateAtLatest(_scoring));
             }
 
             bool late;
+            CxScoreSummary summary;
             // The visits this record enters, collected only for observers (in a per-thread list: no await in between).
             var entered = _observers.Length > 0 ? (t_entered ??= []) : null;
             entered?.Clear();
             try
             {
                 var position = Track(live, customerId, interaction);
-                late = started && position < live.Scorer.Count - 1;
-                if (late || (!started && live.Scorer.Count > 1))
+                late = started && position < live.Score.Count - 1;
+                if (late || (!started && live.Score.Count > 1))
                 {
                     // A late arrival reports the move to the current visit, so that replay keeps its entering id.
-                    live.Position = Replay(live.Scorer, late ? null : entered, keepEntryId: late && _observers.Length > 0);
+                    live.Position = Replay(live, late ? null : entered, keepEntryId: late && _observers.Length > 0);
                 }
                 else
                 {
@@ -152,7 +153,7 @@ public sealed class CxEngine : ICxEngine
                     live.Position.Apply(_journey, _classifier, interaction, new VisitSinks(null, entered, KeepEntryIds: false));
                 }
 
-                live.Summary = live.Scorer.EvaluateAtLatest();
+                summary = live.Score.EvaluateAtLatest(_scoring);
             }
             catch
             {
@@ -163,7 +164,7 @@ public sealed class CxEngine : ICxEngine
             }
 
             var stage = _journey.GetStage(live.Position.Stage);
-            result = new RecordResult(late ? RecordStatus.RecordedLate : RecordStatus.Recorded, customerId, stageBefore, stage, live.Summary);
+            result = new RecordResult(late ? RecordStatus.RecordedLate : RecordStatus.Recorded, customerId, stageBefore, stage, summary);
             if (late)
             {
                 EngineLog.Late(_logger, interaction.Id, customerId);
@@ -183,9 +184,9 @@ public sealed class CxEngine : ICxEngine
             if (_observers.Length > 0)
             {
                 stageChanges = StageChanges(customerId, stageBefore, late ? null : entered, live.Position.Current(_journey));
-                if (live.Summary.Band != bandBefore)
+                if (summary.Band != bandBefore)
                 {
-                    bandChange = new BandChange(customerId, bandBefore, live.Summary.Band, live.Summary, interaction.Id);
+                    bandChange = new BandChange(customerId, bandBefore, summary.Band, summary, interaction.Id);
                 }
             }
         }
@@ -386,14 +387,14 @@ public sealed class CxEngine : ICxEngine
             {
                 var (sourceLive, targetLive) = fromFirst ? (firstLive, secondLive) : (secondLive, firstLive);
                 var sourceInteractions = await _store.GetInteractionsAsync(from, cancellationToken).ConfigureAwait(false);
-                if (sourceInteractions.Count == 0 && targetLive.Scorer.Count == 0)
+                if (sourceInteractions.Count == 0 && targetLive.Score.Count == 0)
                 {
                     // Checked before anything changes, so a refused merge leaves both customers as they were.
                     throw new InvalidOperationException($"Neither customer '{source}' nor '{target}' has any interaction to merge.");
                 }
 
                 var stageBefore = targetLive.Position.IsStarted ? _journey.GetStage(targetLive.Position.Stage) : _journey.InitialStage;
-                var bandBefore = targetLive.Summary.Band;
+                var bandBefore = targetLive.Score.EvaluateAtLatest(_scoring).Band;
                 var moved = 0;
                 InteractionId? lastMoved = null;
                 foreach (var interaction in sourceInteractions)
@@ -418,7 +419,7 @@ public sealed class CxEngine : ICxEngine
                 Interlocked.Increment(ref _merges);
                 Retire(from, sourceLive);
 
-                Rebuild(targetLive, keepEntryId: _observers.Length > 0);
+                var summary = Rebuild(targetLive, keepEntryId: _observers.Length > 0);
                 EngineLog.Merged(_logger, from, to, moved);
                 merged = Snapshot(to, targetLive, _time.GetUtcNow());
                 if (_observers.Length > 0)
@@ -429,9 +430,9 @@ public sealed class CxEngine : ICxEngine
                         stageChanges = [new StageChange(to, stageBefore, now.Stage, now.EnteredAt, now.Reason, now.InteractionId)];
                     }
 
-                    if (targetLive.Summary.Band != bandBefore && lastMoved is { } cause)
+                    if (summary.Band != bandBefore && lastMoved is { } cause)
                     {
-                        bandChange = new BandChange(to, bandBefore, targetLive.Summary.Band, targetLive.Summary, cause);
+                        bandChange = new BandChange(to, bandBefore, summary.Band, summary, cause);
                     }
                 }
             }
@@ -483,8 +484,8 @@ public sealed class CxEngine : ICxEngine
         }
     }
 
-    // JourneyScorer keeps interactions in replay order (time, then id), so its last one is the journey's latest.
-    private static DateTimeOffset Latest(JourneyScorer scorer) => scorer.Log!.GetTimestamp(scorer.Count - 1);
+    // The log keeps interactions in replay order (time, then id), so its last one is the journey's latest.
+    private static DateTimeOffset Latest(LiveJourney live) => live.Score.Log!.GetTimestamp(live.Score.Count - 1);
 
     // The stage changes of one record: the visits it entered in order, or (`entered` null: a late arrival replayed the
     // journey) the move from the stage before to the current one, if any.
@@ -547,8 +548,8 @@ public sealed class CxEngine : ICxEngine
             {
                 var position = live.Position; // a copy, advanced to asOf without changing the live journey
                 position.AdvanceTo(_journey, asOf);
-                var last = Latest(live.Scorer);
-                return (new CustomerStatus(id, _journey.GetStage(position.Stage), live.Scorer.Evaluate(asOf), last), position.Stage);
+                var last = Latest(live);
+                return (new CustomerStatus(id, _journey.GetStage(position.Stage), live.Score.Evaluate(_scoring, asOf), last), position.Stage);
             },
             cancellationToken);
 
@@ -594,26 +595,26 @@ public sealed class CxEngine : ICxEngine
 
     private Journey Snapshot(CustomerId id, LiveJourney live, DateTimeOffset asOf)
     {
-        var count = live.Scorer.CountUntil(asOf);
-        var interactions = count == 0 ? [] : live.Scorer.Log!.MaterializeAll(count);
+        var count = live.Score.CountUntil(asOf);
+        var interactions = count == 0 ? [] : live.Score.Log!.MaterializeAll(count);
         var cursor = JourneyCursor.Replay(_journey, _classifier, interactions, asOf);
         cursor.AdvanceTo(asOf);
         return new Journey(id, interactions, cursor.History) { Score = _scoring.Score(interactions, asOf) };
     }
 
-    // The stage position and score of a journey whose scorer was just (re)built: a load or a merge.
-    private void Rebuild(LiveJourney live, bool keepEntryId = false)
+    // The stage position of a journey whose score was just (re)built, a load or a merge; returns the score.
+    private CxScoreSummary Rebuild(LiveJourney live, bool keepEntryId = false)
     {
-        live.Position = Replay(live.Scorer, keepEntryId: keepEntryId);
-        live.Summary = live.Scorer.EvaluateAtLatest();
+        live.Position = Replay(live, keepEntryId: keepEntryId);
+        return live.Score.EvaluateAtLatest(_scoring);
     }
 
     // Rebuilds the live stage position from the compact interactions: a load, a late arrival, a merge (allocates).
     // Visits entered are also added to `entered` when given. The current visit keeps the id of the interaction that
     // entered it only when asked (to report it); the live position otherwise does without.
-    private StagePosition Replay(JourneyScorer scorer, List<StageVisit>? entered = null, bool keepEntryId = false)
+    private StagePosition Replay(LiveJourney live, List<StageVisit>? entered = null, bool keepEntryId = false)
     {
-        var interactions = scorer.Log!.MaterializeAll(scorer.Count);
+        var interactions = live.Score.Log!.MaterializeAll(live.Score.Count);
         var keeps = keepEntryId ? CursorKeeps.CurrentVisit : CursorKeeps.CurrentStage;
         return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp, keeps, entered).Position;
     }
@@ -673,7 +674,7 @@ public sealed class CxEngine : ICxEngine
     /// </summary>
     private async ValueTask<LiveJourney?> TryEnterAsync(CustomerId id, int mergesBefore, CancellationToken cancellationToken)
     {
-        var live = _live.GetOrAdd(id, static (_, scoring) => new LiveJourney(new JourneyScorer(scoring)), _scoring);
+        var live = _live.GetOrAdd(id, static _ => new LiveJourney());
         await live.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (live.Retired)
         {
@@ -717,7 +718,7 @@ public sealed class CxEngine : ICxEngine
             // The in-memory store's log is the journey: score over it rather than copying it.
             if (_sharedLogs.FindLog(id) is { Count: > 0 } log)
             {
-                live.Scorer.Attach(log);
+                live.Score.Attach(_scoring, log);
                 Rebuild(live);
             }
 
@@ -733,7 +734,7 @@ public sealed class CxEngine : ICxEngine
             Array.Sort(ordered, JourneyProjector.CompareForReplay);
             foreach (var interaction in ordered)
             {
-                live.Scorer.Insert(interaction);
+                live.Score.Insert(_scoring, interaction);
             }
 
             Rebuild(live);
@@ -750,25 +751,25 @@ public sealed class CxEngine : ICxEngine
     {
         if (_sharedLogs is null)
         {
-            return live.Scorer.Insert(interaction);
+            return live.Score.Insert(_scoring, interaction);
         }
 
-        if (live.Scorer.Log is { } log)
+        if (live.Score.Log is { } log)
         {
-            live.Scorer.Inserted(log.LastInserted);
+            live.Score.Inserted(_scoring, log.LastInserted);
             return log.LastInserted;
         }
 
         var stored = _sharedLogs.FindLog(id)
             ?? throw new InvalidOperationException($"The store accepted interaction '{interaction.Id}' but has no interactions for customer '{id}'.");
-        live.Scorer.Attach(stored);
+        live.Score.Attach(_scoring, stored);
         return stored.LastInserted;
     }
 
     /// <summary>Forgets the live state (not the stored journey), so the next caller reloads it from the store.</summary>
-    private void Unload(LiveJourney live)
+    private static void Unload(LiveJourney live)
     {
-        (live.Scorer, live.Position, live.Summary, live.Loaded) = (new JourneyScorer(_scoring), default, default, false);
+        (live.Score, live.Position, live.Loaded) = (JourneyScoreState.Empty, default, false);
     }
 
     private void Retire(CustomerId id, LiveJourney live)

@@ -9,7 +9,7 @@ namespace CxCore.Engine;
 /// per customer): taking and releasing it uncontended is one compare-and-swap each and allocates nothing; only a writer
 /// that has to wait takes the monitor and allocates its waiter.
 /// </summary>
-internal sealed class LiveJourney(JourneyScorer scorer)
+internal sealed class LiveJourney
 {
     private const int Free = 0;
     private const int Held = 1;
@@ -17,14 +17,14 @@ internal sealed class LiveJourney(JourneyScorer scorer)
 
     private Queue<TaskCompletionSource>? _waiters;
     private StagePosition _position;
+    private JourneyScoreState _score = JourneyScoreState.Empty;
     private int _held;
 
-    public JourneyScorer Scorer { get; set; } = scorer;
+    /// <summary>The compact interactions and the running score (inline, mutated in place).</summary>
+    public ref JourneyScoreState Score => ref _score;
 
     /// <summary>Where the journey stands (inline, mutated in place); not <see cref="StagePosition.IsStarted"/> before the first interaction.</summary>
     public ref StagePosition Position => ref _position;
-
-    public CxScoreSummary Summary { get; set; }
 
     public bool Loaded { get; set; }
 

@@ -11,7 +11,7 @@ public sealed class LiveJourneyGateTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static LiveJourney NewJourney() => new(new JourneyScorer(ScoringPipeline.Default));
+    private static LiveJourney NewJourney() => new();
 
     [Fact]
     public async Task An_uncontended_wait_completes_synchronously_and_the_gate_can_be_taken_again_after_release()
