@@ -36,6 +36,28 @@ internal sealed class AttributeMap : IReadOnlyDictionary<string, string>, IDicti
         _index = index;
     }
 
+    /// <summary>
+    /// A map of the pairs of <paramref name="checkedPairs"/>, in its enumeration order, for a caller that checked them
+    /// as it filled it (valid keys, non-null values; a dictionary's keys are distinct): the reader. Enumerates the
+    /// dictionary directly (no boxed enumerator, no second key check) and copies it for the index when one is needed.
+    /// </summary>
+    public static AttributeMap FromChecked(Dictionary<string, string> checkedPairs)
+    {
+        if (checkedPairs.Count == 0)
+        {
+            return Empty;
+        }
+
+        var pairs = new KeyValuePair<string, string>[checkedPairs.Count];
+        var count = 0;
+        foreach (var pair in checkedPairs)
+        {
+            pairs[count++] = pair;
+        }
+
+        return new AttributeMap(pairs, pairs.Length >= IndexedFrom ? new Dictionary<string, string>(checkedPairs, StringComparer.Ordinal) : null);
+    }
+
     /// <inheritdoc/>
     public int Count => _pairs.Length;
 

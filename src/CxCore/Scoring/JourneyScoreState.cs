@@ -95,10 +95,7 @@ internal struct JourneyScoreState
         }
 
         pipeline.TallyLatest(all, asOf, Facts, out _pending, out var latest);
-        var latestTicks = log[count - 1].UtcTicks;
-        var fold = _settled;
-        pipeline.Add(ref fold, count - 1, latestTicks, latest);
-        _atLatest = pipeline.Finish(fold, latestTicks, asOf).Summary;
+        _atLatest = pipeline.Finish(_settled, count - 1, log[count - 1].UtcTicks, latest, asOf).Summary;
         _seen = count;
     }
 
@@ -126,11 +123,8 @@ internal struct JourneyScoreState
             return _atLatest;
         }
 
-        var fold = _settled;
-        var latestTicks = log[count - 1].UtcTicks;
         var latest = pipeline.Tally(new InteractionHistory(log, count), count - 1, asOf, isLatest: true, ref sink, Facts);
-        pipeline.Add(ref fold, count - 1, latestTicks, latest);
-        return pipeline.Finish(fold, latestTicks, asOf).Summary;
+        return pipeline.Finish(_settled, count - 1, log[count - 1].UtcTicks, latest, asOf).Summary;
     }
 
     /// <summary>

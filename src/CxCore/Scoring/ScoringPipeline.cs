@@ -286,17 +286,17 @@ public sealed class ScoringPipeline
     {
         if (span.IsEmpty)
         {
-            return Finish(Fold.Empty, 0, asOf);
+            return Finish(Fold.Empty, 0, 0, default, asOf);
         }
 
         var last = span.Length - 1;
         var fold = Fold.Empty;
-        for (var i = 0; i <= last; i++)
+        for (var i = 0; i < last; i++)
         {
-            Add(ref fold, i, span.UtcTicksAt(i), Tally(span, i, asOf, i == last, ref sink));
+            Add(ref fold, i, span.UtcTicksAt(i), Tally(span, i, asOf, isLatest: false, ref sink));
         }
 
-        return Finish(fold, span.UtcTicksAt(last), asOf);
+        return Finish(fold, last, span.UtcTicksAt(last), Tally(span, last, asOf, isLatest: true, ref sink), asOf);
     }
 
     /// <summary>
@@ -305,11 +305,12 @@ public sealed class ScoringPipeline
     /// the earlier ones: this is what keeps <see cref="JourneyScorer"/> O(1) per interaction, and the from-scratch path
     /// runs the same fold, so both give bit-identical results.
     /// </summary>
-    internal void Add(ref Fold fold, int index, long ticks, in InteractionTally tally)
+    /// <returns>The growth factor the tally was folded in with (relative to the fold's reference instant); 0 when the tally holds no opinion.</returns>
+    internal double Add(ref Fold fold, int index, long ticks, in InteractionTally tally)
     {
         if (tally.Count == 0 || tally.U <= 0)
         {
-            return;
+            return 0;
         }
 
         if (fold.Count == 0)
@@ -338,11 +339,23 @@ public sealed class ScoringPipeline
         }
 
         (fold.Latest, fold.LatestScore, fold.LatestWeight) = (index, interactionScore, tally.U);
+        return growth;
     }
 
-    /// <summary>The value, confidence and band of a fold whose latest interaction is at <paramref name="referenceTicks"/>.</summary>
-    internal Totals Finish(in Fold fold, long referenceTicks, DateTimeOffset asOf)
+    /// <summary>
+    /// The value, confidence and band of <paramref name="fold"/> (every interaction but the latest) with the latest
+    /// interaction's tally folded in (into this copy). Every path finishes through here (from scratch and incremental),
+    /// so they stay bit-identical.
+    /// </summary>
+    /// <param name="fold">The earlier interactions' fold (a copy: the caller's is not changed).</param>
+    /// <param name="latest">The latest interaction's index.</param>
+    /// <param name="referenceTicks">The latest interaction's instant (UTC ticks): recency is measured back from it.</param>
+    /// <param name="tally">The opinions on the latest interaction as the latest.</param>
+    /// <param name="asOf">The instant scored as of.</param>
+    internal Totals Finish(Fold fold, int latest, long referenceTicks, in InteractionTally tally, DateTimeOffset asOf)
     {
+        var growth = Add(ref fold, latest, referenceTicks, tally);
+
         var totals = new Totals
         {
             ReferenceTicks = referenceTicks,
@@ -360,8 +373,9 @@ public sealed class ScoringPipeline
         }
 
         // Recency is measured back from the latest interaction: a quiet customer's score does not drift by itself;
-        // silence is what the health scorer and the confidence measure.
-        var toReference = Decay(referenceTicks - fold.Frame);
+        // silence is what the health scorer and the confidence measure. When the latest was just folded in, the decay
+        // back to the fold's reference instant is the inverse of its growth factor: one exp fewer per score.
+        var toReference = growth > 0 ? 1 / growth : Decay(referenceTicks - fold.Frame);
         totals.SumW = toReference * fold.B;
         totals.Mean = fold.BS / fold.B;
         totals.WorstRecency = Decay(referenceTicks - fold.WorstTicks);

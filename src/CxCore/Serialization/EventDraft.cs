@@ -369,7 +369,7 @@ internal sealed class EventDraft : IDisposable
                     Value = _value,
                 },
                 Text = _text,
-                Attributes = _attributes.Count > 0 ? _attributes : Domain.Attributes.Empty,
+                Attributes = AttributeMap.FromChecked(_attributes),
             };
             return null;
         }

@@ -517,6 +517,25 @@ public sealed class JsonLinesReaderTests
             Assert.Single(result.Interactions).Attributes);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(20)]
+    public async Task Attributes_keep_their_order_and_are_found_by_name_below_and_from_the_indexed_size(int count)
+    {
+        // From nine pairs on the map looks names up through an index; the reader builds it from its own checked pairs.
+        var names = Enumerable.Range(0, count).Select(k => $"k{(count - k):D2}").ToArray();
+        var json = string.Join(",", names.Select(n => $"\"{n}\":\"v-{n}\""));
+
+        var attributes = Assert.Single((await ReadJsonLines(Event($",\"attributes\":{{{json}}}"))).Interactions).Attributes;
+
+        Assert.Equal(names, attributes.Keys);
+        Assert.All(names, n => Assert.Equal($"v-{n}", attributes[n]));
+        Assert.False(attributes.ContainsKey("k00"));
+        Assert.False(attributes.ContainsKey("K01"));
+    }
+
     [Fact]
     public async Task A_kind_that_is_too_long_is_rejected_with_the_domain_message()
     {
