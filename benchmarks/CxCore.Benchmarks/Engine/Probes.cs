@@ -20,6 +20,7 @@ internal static class Probes
     {
         "record" => Record(repetitions),
         "ingest" => Ingest(repetitions),
+        "allocations" => Allocations(repetitions),
         _ => false,
     };
 
@@ -87,6 +88,50 @@ internal static class Probes
         }
 
         _ = pending.Result;
+    }
+
+    /// <summary>
+    /// What ingesting the ingest benchmark's 100,000 lines allocates and keeps, per line: the bytes each type allocates
+    /// (sampled by the runtime about every 100 KB, over <paramref name="passes"/> passes after two warm-up passes), and
+    /// the bytes still reachable once the pass is done (everything the engine and store keep).
+    /// </summary>
+    private static bool Allocations(int passes)
+    {
+        var data = SyntheticEvents.JsonLines(100_000);
+        var reader = new InteractionReader(ChannelRegistry.WellKnown);
+        using var sampler = new AllocationSampler();
+        var retained = 0L;
+        for (var pass = -2; pass < passes; pass++)
+        {
+            sampler.Enabled = pass >= 0;
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            retained = IngestAndMeasure(data, reader) - before;
+        }
+
+        sampler.Enabled = false;
+        var lines = 100_000.0 * passes;
+        foreach (var (type, bytes) in sampler.BytesByType().Take(25))
+        {
+            Console.WriteLine(FormattableString.Invariant($"{bytes / lines,8:F1} B/line  {type}"));
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"retained after a pass (engine and store): {retained / 100_000.0:F0} B/line"));
+        return true;
+
+        // In a method of its own, so the engine is unreachable once it returns (no stack slot of the caller keeps it).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static long IngestAndMeasure(byte[] data, InteractionReader reader)
+        {
+            var engine = EngineFactory.Create(new InMemoryJourneyStore());
+            foreach (var interaction in reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false)).ToBlockingEnumerable())
+            {
+                Record(engine, interaction);
+            }
+
+            var total = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(engine);
+            return total;
+        }
     }
 
     /// <summary>
