@@ -21,6 +21,7 @@ internal static class Probes
         "record" => Record(repetitions),
         "ingest" => Ingest(repetitions),
         "allocations" => Allocations(repetitions),
+        "read" => Read(repetitions),
         _ => false,
     };
 
@@ -88,6 +89,31 @@ internal static class Probes
         }
 
         _ = pending.Result;
+    }
+
+    /// <summary>The ingest benchmark's 100,000 lines through the reader alone (parse and validate), <paramref name="passes"/> times after two warm-up passes.</summary>
+    private static bool Read(int passes)
+    {
+        var data = SyntheticEvents.JsonLines(100_000);
+        var reader = new InteractionReader(ChannelRegistry.WellKnown);
+        for (var pass = -2; pass < passes; pass++)
+        {
+            var lines = 0;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            foreach (var interaction in reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false)).ToBlockingEnumerable())
+            {
+                lines++;
+            }
+
+            if (pass >= 0)
+            {
+                Console.WriteLine(FormattableString.Invariant(
+                    $"read pass {pass + 1}: {clock.Elapsed.TotalNanoseconds / lines:F0} ns/line, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)lines:F0} B/line"));
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -183,7 +183,7 @@ public sealed class InteractionReader
     {
         var options = Options;
         var deadLetter = options.Strict ? null : options.DeadLetter;
-        var seen = options.DetectDuplicateIds ? new SeenIds() : null;
+        using var seen = options.DetectDuplicateIds ? new SeenIds() : null;
         var deadLetterStarted = false;
         using var splitter = new LineSplitter(source, options.MaxLineBytes, csv);
         using var draft = new EventDraft(_channels, _channelNames);

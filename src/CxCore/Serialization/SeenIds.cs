@@ -1,17 +1,23 @@
+using System.Buffers;
+
 namespace CxCore.Serialization;
 
 /// <summary>
 /// The ids read so far in one input, as 96 bits of their 128-bit hash (see <see cref="IdHash"/>; two distinct ids
 /// share them with chance about n² / 2⁹⁷, under 10⁻¹¹ for a billion ids) with the line each was first read on. Open
 /// addressing over one array of 16-byte slots, so an insert costs one cache miss, and no references, so the garbage
-/// collector never scans it.
+/// collector never scans it. The arrays are rented from the shared array pool and returned on <see cref="Dispose"/>: a
+/// host reading one input after another reuses memory the process has already touched instead of faulting in megabytes
+/// of fresh pages for every input (which cost about as much as the lookups themselves).
 /// </summary>
-internal sealed class SeenIds
+internal sealed class SeenIds : IDisposable
 {
     // A line number too large for a slot (past 4 billion lines) is kept here instead.
     private const uint LineElsewhere = uint.MaxValue;
+    private const int InitialSlots = 1024; // a power of two
 
-    private Slot[] _slots = new Slot[1024];
+    private Slot[]? _slots = Rent(InitialSlots);
+    private int _mask = InitialSlots - 1;
     private Dictionary<(ulong, uint), long>? _farLines;
     private int _count;
 
@@ -25,15 +31,17 @@ internal sealed class SeenIds
             lo = 1; // 0 marks an empty slot; a hash of 0 (chance 2^-96) shares a slot with 1
         }
 
-        if ((_count + 1) * 4 > _slots.Length * 3)
+        ObjectDisposedException.ThrowIf(_slots is null, this);
+        if ((_count + 1) * 4 > (_mask + 1) * 3)
         {
             Grow();
         }
 
-        var mask = _slots.Length - 1;
+        var slots = _slots!;
+        var mask = _mask;
         for (var i = (int)lo & mask; ; i = (i + 1) & mask)
         {
-            ref var slot = ref _slots[i];
+            ref var slot = ref slots[i];
             if ((slot.Lo | slot.Hi) == 0)
             {
                 var near = line < LineElsewhere ? (uint)line : LineElsewhere;
@@ -56,24 +64,46 @@ internal sealed class SeenIds
         }
     }
 
+    /// <summary>Returns the table to the pool; the set must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_slots is { } slots)
+        {
+            _slots = null;
+            ArrayPool<Slot>.Shared.Return(slots);
+        }
+    }
+
+    // A cleared array of at least `size` slots (a rented array may be longer, and holds whatever its last user left).
+    private static Slot[] Rent(int size)
+    {
+        var slots = ArrayPool<Slot>.Shared.Rent(size);
+        Array.Clear(slots, 0, size);
+        return slots;
+    }
+
     private void Grow()
     {
-        var old = _slots;
-        _slots = new Slot[old.Length * 2];
-        var mask = _slots.Length - 1;
-        foreach (var slot in old)
+        var old = _slots!;
+        var oldSize = _mask + 1;
+        var slots = Rent(oldSize * 2);
+        var mask = (oldSize * 2) - 1;
+        foreach (var slot in old.AsSpan(0, oldSize))
         {
             if ((slot.Lo | slot.Hi) != 0)
             {
                 var i = (int)slot.Lo & mask;
-                while ((_slots[i].Lo | _slots[i].Hi) != 0)
+                while ((slots[i].Lo | slots[i].Hi) != 0)
                 {
                     i = (i + 1) & mask;
                 }
 
-                _slots[i] = slot;
+                slots[i] = slot;
             }
         }
+
+        (_slots, _mask) = (slots, mask);
+        ArrayPool<Slot>.Shared.Return(old);
     }
 
     private readonly record struct Slot(ulong Lo, uint Hi, uint Line);
