@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace CxCore.Engine;
 
 /// <summary>
-/// The default <see cref="ICxEngine"/>: keeps a live journey per customer (stage cursor and incremental scorer) in
+/// The default <see cref="ICxEngine"/>: keeps a live journey per customer (stage position and incremental score) in
 /// front of an <see cref="IJourneyStore"/>. Writes for one customer are serialised; different customers proceed in
 /// parallel. Resolve it from DI (<c>services.AddCxCore()</c>) or construct it directly.
 /// </summary>

@@ -7,7 +7,8 @@ namespace CxCore.Engine;
 /// One customer's journey as the engine keeps it between calls, and the lock that guards it: <see cref="WaitAsync"/>
 /// … <see cref="Release"/>. The lock is the object itself rather than a <see cref="SemaphoreSlim"/> (two more objects
 /// per customer): taking and releasing it uncontended is one compare-and-swap each and allocates nothing; only a writer
-/// that has to wait takes the monitor and allocates its waiter.
+/// that has to wait takes the monitor and allocates its waiter. The stage position and the running score are values
+/// inside it (one object per live customer, about 270 bytes: a record touches one object, not three).
 /// </summary>
 internal sealed class LiveJourney
 {
