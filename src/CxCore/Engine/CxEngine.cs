@@ -609,7 +609,8 @@ public sealed class CxEngine : ICxEngine
         return live.Score.EvaluateAtLatest(_scoring);
     }
 
-    // Rebuilds the live stage position from the compact interactions: a load, a late arrival, a merge (allocates).
+    // Rebuilds the live stage position from the compact interactions: a load, a late arrival, a merge, a first record
+    // into a log that already held others (allocates).
     // Visits entered are also added to `entered` when given. The current visit keeps the id of the interaction that
     // entered it only when asked (to report it); the live position otherwise does without.
     private StagePosition Replay(LiveJourney live, List<StageVisit>? entered = null, bool keepEntryId = false)

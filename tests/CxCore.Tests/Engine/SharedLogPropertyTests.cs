@@ -42,6 +42,39 @@ public sealed class SharedLogPropertyTests
             iter: 1000);
     }
 
+    [Fact]
+    public void Observers_of_an_engine_over_the_shared_logs_see_exactly_what_observers_of_one_with_its_own_logs_see()
+    {
+        // A customer's first interaction steps the live position forward; loads, late arrivals and merges replay. With
+        // timeouts of days, inactivity fires between records: every stage change (with the interaction that caused it)
+        // and band change must be the same whichever log the engine scores over.
+        var journey = DefaultJourney.CreateBuilder(TimeSpan.FromDays(2), TimeSpan.FromDays(3)).Build();
+        Operation.Array[1, 60].Sample(
+            operations =>
+            {
+                var sharedEvents = new RecordingObserver();
+                var ownEvents = new RecordingObserver();
+                var shared = WithObserver(new InMemoryJourneyStore(), journey, sharedEvents);
+                var own = WithObserver(new Unshared(new InMemoryJourneyStore()), journey, ownEvents);
+                foreach (var operation in operations)
+                {
+                    Assert.Equal(Run(own, operation), Run(shared, operation));
+                    Assert.Equal(ownEvents.Events, sharedEvents.Events);
+                }
+            },
+            iter: 500);
+    }
+
+    private static CxEngine WithObserver(IJourneyStore store, JourneyDefinition journey, IJourneyObserver observer) =>
+        new(
+            store,
+            journey,
+            InteractionClassifier.Default,
+            CxCore.Scoring.ScoringPipeline.Default,
+            [observer],
+            Microsoft.Extensions.Options.Options.Create(new CxCore.DependencyInjection.CxCoreOptions()),
+            new FixedTime(Now));
+
     private static string Run(CxEngine engine, (int Op, int Customer, int Other, int Quarter, int Kind, int Csat, int Outcome) o)
     {
         var customer = new CustomerId(Customers[o.Customer]);
