@@ -730,13 +730,17 @@ public sealed class CxEngine : ICxEngine
         var stored = await _store.GetInteractionsAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored.Count > 0)
         {
-            // In time order, so every opinion is computed once.
+            // Into the engine's own log in time order (every insert appends), then one fold over all of them: every
+            // opinion is computed once, and the score is finished once rather than after every interaction.
             var ordered = stored.ToArray();
             Array.Sort(ordered, JourneyProjector.CompareForReplay);
+            var log = new InteractionLog(id, indexIds: false);
             foreach (var interaction in ordered)
             {
-                live.Score.Insert(_scoring, interaction);
+                log.Insert(interaction);
             }
+
+            live.Score.Attach(_scoring, log);
 
             Rebuild(live);
         }

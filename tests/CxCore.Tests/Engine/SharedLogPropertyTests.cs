@@ -65,6 +65,29 @@ public sealed class SharedLogPropertyTests
             iter: 500);
     }
 
+    [Fact]
+    public void An_engine_restarted_over_a_store_it_cannot_share_answers_like_one_that_never_stopped()
+    {
+        // A restart loads each customer's stored interactions into a log of the engine's own and folds the score once.
+        Operation.Array[1, 60].Sample(
+            operations =>
+            {
+                var shared = Create(now: Now);
+                var store = new Unshared(new InMemoryJourneyStore());
+                var own = Create(store, now: Now);
+                foreach (var operation in operations)
+                {
+                    if (operation.Quarter % 5 == 0)
+                    {
+                        own = Create(store, now: Now);
+                    }
+
+                    Assert.Equal(Run(shared, operation), Run(own, operation));
+                }
+            },
+            iter: 500);
+    }
+
     private static CxEngine WithObserver(IJourneyStore store, JourneyDefinition journey, IJourneyObserver observer) =>
         new(
             store,
