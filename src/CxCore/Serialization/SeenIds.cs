@@ -32,7 +32,7 @@ internal sealed class SeenIds : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_slots is null, this);
-        if ((_count + 1) * 4 > (_mask + 1) * 3)
+        if ((_count + 1L) * 4 > (_mask + 1L) * 3)
         {
             Grow();
         }
