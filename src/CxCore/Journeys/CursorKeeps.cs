@@ -13,7 +13,7 @@ internal enum CursorKeeps
     /// The current visit without the id of the interaction that entered it: what the engine's live journeys keep (its
     /// <see cref="StagePosition"/>), which would otherwise hold each customer's latest entering id (a reader's string)
     /// alive until their next stage change, past a garbage collection or two. Visits added to
-    /// <see cref="JourneyCursor.Entered"/> keep their ids.
+    /// <see cref="VisitSinks.Entered"/> keep their ids.
     /// </summary>
     CurrentStage,
 }

@@ -12,26 +12,19 @@ namespace CxCore.Journeys;
 internal sealed class JourneyCursor
 {
     private readonly JourneyDefinition _definition;
-    private readonly IInteractionClassifier _classifier;
     private readonly List<StageVisit>? _history;
     private readonly bool _keepEntryIds;
     private StagePosition _position;
 
-    /// <summary>A cursor at the initial stage, entered at <paramref name="start"/>.</summary>
-    /// <param name="definition">The journey's stages and transitions.</param>
-    /// <param name="classifier">Maps interactions to triggers.</param>
-    /// <param name="start">When the journey starts.</param>
-    /// <param name="keeps">Every visit (<see cref="History"/>), or only <see cref="Current"/>, with or without the id of the interaction that entered it.</param>
-    public JourneyCursor(JourneyDefinition definition, IInteractionClassifier classifier, DateTimeOffset start, CursorKeeps keeps = CursorKeeps.History)
+    // A cursor at the initial stage, entered at `start`, keeping every visit or only the current one (with or without
+    // the id of the interaction that entered it).
+    private JourneyCursor(JourneyDefinition definition, DateTimeOffset start, CursorKeeps keeps)
     {
         _definition = definition;
-        _classifier = classifier;
         _position = StagePosition.Start(definition, start);
         _history = keeps == CursorKeeps.History ? [_position.Current(definition)] : null;
         _keepEntryIds = keeps != CursorKeeps.CurrentStage;
     }
-
-    public StageIndex Stage => _position.Stage;
 
     /// <summary>Where the journey stands, as a value (the engine keeps it inline in its live journey).</summary>
     public StagePosition Position => _position;
@@ -39,18 +32,11 @@ internal sealed class JourneyCursor
     /// <summary>Every visit, oldest first; only for a cursor that keeps its history.</summary>
     public List<StageVisit> History => _history ?? throw new InvalidOperationException("This cursor keeps only its current visit.");
 
-    /// <summary>The visit in progress (without its <see cref="StageVisit.InteractionId"/> for a <see cref="CursorKeeps.CurrentStage"/> cursor).</summary>
-    public StageVisit Current => _position.Current(_definition);
-
-    /// <summary>When set, every visit entered from now on is also added here (the engine collects a record's stage changes).</summary>
-    public List<StageVisit>? Entered { get; set; }
-
-    public DateTimeOffset? LastActivity => _position.LastActivity;
-
     /// <summary>
     /// A cursor that has applied <paramref name="ordered"/>, which must already be in replay order
     /// (<see cref="JourneyProjector.CompareForReplay"/>); the journey starts at the first interaction, or at
-    /// <paramref name="startIfEmpty"/> when there is none.
+    /// <paramref name="startIfEmpty"/> when there is none. Every visit the replay enters is also added to
+    /// <paramref name="entered"/> when given (the engine collects a record's stage changes).
     /// </summary>
     public static JourneyCursor Replay(
         JourneyDefinition definition,
@@ -60,21 +46,16 @@ internal sealed class JourneyCursor
         CursorKeeps keeps = CursorKeeps.History,
         List<StageVisit>? entered = null)
     {
-        var cursor = new JourneyCursor(definition, classifier, ordered.Length > 0 ? ordered[0].Timestamp : startIfEmpty, keeps) { Entered = entered };
+        var cursor = new JourneyCursor(definition, ordered.Length > 0 ? ordered[0].Timestamp : startIfEmpty, keeps);
+        var visits = new VisitSinks(cursor._history, entered, cursor._keepEntryIds);
         foreach (var interaction in ordered)
         {
-            cursor.Apply(interaction);
+            cursor._position.Apply(definition, classifier, interaction, visits);
         }
 
-        cursor.Entered = null;
         return cursor;
     }
 
-    /// <summary>Applies <paramref name="interaction"/>: timeouts up to its instant, then the trigger it fires.</summary>
-    public void Apply(Interaction interaction) => _position.Apply(_definition, _classifier, interaction, Sinks);
-
     /// <summary>Applies every inactivity timeout that fires up to <paramref name="until"/>.</summary>
-    public void AdvanceTo(DateTimeOffset until) => _position.AdvanceTo(_definition, until, Sinks);
-
-    private VisitSinks Sinks => new(_history, Entered, _keepEntryIds);
+    public void AdvanceTo(DateTimeOffset until) => _position.AdvanceTo(_definition, until, new VisitSinks(_history, null, _keepEntryIds));
 }

@@ -36,9 +36,6 @@ internal struct StagePosition
     /// <summary>The current stage.</summary>
     public readonly StageIndex Stage => _stage;
 
-    /// <summary>The instant of the last interaction applied, or null before the first.</summary>
-    public readonly DateTimeOffset? LastActivity => _active ? _lastActivity : null;
-
     /// <summary>
     /// The visit in progress (with the id of the interaction that entered it only when the walk kept it: see
     /// <see cref="Apply"/>).
