@@ -94,14 +94,13 @@ internal static class Probes
     /// <summary>The ingest benchmark's 100,000 lines through the reader alone (parse and validate), <paramref name="passes"/> times after two warm-up passes.</summary>
     private static bool Read(int passes)
     {
-        var data = SyntheticEvents.JsonLines(100_000);
-        var reader = new InteractionReader(ChannelRegistry.WellKnown);
+        var (data, reader) = IngestInput();
         for (var pass = -2; pass < passes; pass++)
         {
             var lines = 0;
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
-            foreach (var interaction in reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false)).ToBlockingEnumerable())
+            foreach (var interaction in ReadAll(reader, data))
             {
                 lines++;
             }
@@ -123,8 +122,7 @@ internal static class Probes
     /// </summary>
     private static bool Allocations(int passes)
     {
-        var data = SyntheticEvents.JsonLines(100_000);
-        var reader = new InteractionReader(ChannelRegistry.WellKnown);
+        var (data, reader) = IngestInput();
         using var sampler = new AllocationSampler();
         var retained = 0L;
         for (var pass = -2; pass < passes; pass++)
@@ -135,13 +133,13 @@ internal static class Probes
         }
 
         sampler.Enabled = false;
-        var lines = 100_000.0 * passes;
+        var lines = (double)IngestLines * passes;
         foreach (var (type, bytes) in sampler.BytesByType().Take(25))
         {
             Console.WriteLine(FormattableString.Invariant($"{bytes / lines,8:F1} B/line  {type}"));
         }
 
-        Console.WriteLine(FormattableString.Invariant($"retained after a pass (engine and store): {retained / 100_000.0:F0} B/line"));
+        Console.WriteLine(FormattableString.Invariant($"retained after a pass (engine and store): {retained / (double)IngestLines:F0} B/line"));
         return true;
 
         // In a method of its own, so the engine is unreachable once it returns (no stack slot of the caller keeps it).
@@ -149,7 +147,7 @@ internal static class Probes
         static long IngestAndMeasure(byte[] data, InteractionReader reader)
         {
             var engine = EngineFactory.Create(new InMemoryJourneyStore());
-            foreach (var interaction in reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false)).ToBlockingEnumerable())
+            foreach (var interaction in ReadAll(reader, data))
             {
                 Record(engine, interaction);
             }
@@ -168,8 +166,7 @@ internal static class Probes
     /// </summary>
     private static bool Ingest(int repetitions)
     {
-        var data = SyntheticEvents.JsonLines(100_000);
-        var reader = new InteractionReader(ChannelRegistry.WellKnown);
+        var (data, reader) = IngestInput();
         // Two passes first, not reported: the JIT compiles the hot paths in tiers over the first hundred thousand calls.
         for (var pass = -2; pass < repetitions; pass++)
         {
@@ -182,7 +179,7 @@ internal static class Probes
             var lines = 0;
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
-            foreach (var interaction in reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false)).ToBlockingEnumerable())
+            foreach (var interaction in ReadAll(reader, data))
             {
                 Record(engine, interaction);
                 lines++;
@@ -211,4 +208,13 @@ internal static class Probes
 
         return true;
     }
+
+    // The ingest benchmark's input (its 100,000 lines) and a reader for it, and one pass of reading it.
+    private const int IngestLines = 100_000;
+
+    private static (byte[] Data, InteractionReader Reader) IngestInput() =>
+        (SyntheticEvents.JsonLines(IngestLines), new InteractionReader(ChannelRegistry.WellKnown));
+
+    private static IEnumerable<Interaction> ReadAll(InteractionReader reader, byte[] data) =>
+        reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false)).ToBlockingEnumerable();
 }
