@@ -70,11 +70,16 @@ public abstract class EngineIngestBenchmarksBase
         return count;
     }
 
-    /// <summary>CxCore end to end: reader → engine.IngestAsync with the default in-memory store.</summary>
+    /// <summary>CxCore end to end: reader → engine.IngestAsync with the default in-memory store and settings (one ingest worker per processor).</summary>
     [Benchmark(OperationsPerInvoke = Lines, Description = "CxCore: ReadJsonLinesAsync → IngestAsync")]
-    public async Task<long> CxCoreIngest()
+    public Task<long> CxCoreIngest() => Ingest(EngineFactory.Create(new InMemoryJourneyStore()));
+
+    /// <summary>The same on one thread: <c>IngestParallelism = 1</c>, the stream read and recorded in order on the caller's thread.</summary>
+    [Benchmark(OperationsPerInvoke = Lines, Description = "CxCore: ReadJsonLinesAsync → IngestAsync, one thread (IngestParallelism = 1)")]
+    public Task<long> CxCoreIngestOneThread() => Ingest(EngineFactory.Create(new InMemoryJourneyStore(), ingestParallelism: 1));
+
+    private async Task<long> Ingest(CxEngine engine)
     {
-        var engine = EngineFactory.Create(new InMemoryJourneyStore());
         var result = await engine.IngestAsync(_reader.ReadJsonLinesAsync(new MemoryStream(_data, writable: false))).ConfigureAwait(false);
         return result.Processed;
     }

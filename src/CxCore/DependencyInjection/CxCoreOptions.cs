@@ -51,6 +51,14 @@ public sealed class CxCoreOptions
     /// <summary>How many interactions between two progress reports of an ingest. Default 10,000.</summary>
     public int IngestProgressInterval { get; set; } = 10_000;
 
+    /// <summary>
+    /// How many workers an ingest (<c>ICxEngine.IngestAsync</c>) records with. The stream is split by customer id, so
+    /// each customer's interactions are still recorded in stream order, by one worker; different customers are
+    /// recorded in parallel. 1 records the whole stream in order on the caller's thread. Default: the number of
+    /// processors (<see cref="Environment.ProcessorCount"/>).
+    /// </summary>
+    public int IngestParallelism { get; set; } = Environment.ProcessorCount;
+
     internal List<Action<JourneyDefinitionBuilder>> JourneyCustomizations { get; } = [];
 
     internal List<Func<InteractionClassifier, InteractionClassifier>> ClassifierCustomizations { get; } = [];

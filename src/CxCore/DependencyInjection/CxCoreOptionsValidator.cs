@@ -10,6 +10,9 @@ internal sealed class CxCoreOptionsValidator : IValidateOptions<CxCoreOptions>
 {
     private static readonly TimeSpan MaxInactivity = TimeSpan.FromDays(3660);
 
+    /// <summary>The most ingest workers an engine may be given.</summary>
+    internal const int MaxIngestParallelism = 1024;
+
     public ValidateOptionsResult Validate(string? name, CxCoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +41,11 @@ internal sealed class CxCoreOptionsValidator : IValidateOptions<CxCoreOptions>
         if (options.IngestProgressInterval < 1)
         {
             failures.Add($"{Path(nameof(CxCoreOptions.IngestProgressInterval))} must be at least 1, but was {options.IngestProgressInterval}.");
+        }
+
+        if (options.IngestParallelism is < 1 or > MaxIngestParallelism)
+        {
+            failures.Add($"{Path(nameof(CxCoreOptions.IngestParallelism))} must be between 1 and {MaxIngestParallelism}, but was {options.IngestParallelism}.");
         }
 
         var triggersValid = true;

@@ -18,7 +18,7 @@ namespace CxCore.Engine;
 /// front of an <see cref="IJourneyStore"/>. Writes for one customer are serialised; different customers proceed in
 /// parallel. Resolve it from DI (<c>services.AddCxCore()</c>) or construct it directly.
 /// </summary>
-public sealed class CxEngine : ICxEngine
+public sealed partial class CxEngine : ICxEngine
 {
     /// <summary>The identity kind under which a merged-away customer id keeps pointing at the customer it was merged into.</summary>
     private static readonly IdentityKind MergedKind = new("merged");
@@ -37,6 +37,7 @@ public sealed class CxEngine : ICxEngine
     private readonly ILogger _logger;
     private readonly CustomerPseudonymizer? _pseudonymizer;
     private readonly int _progressInterval;
+    private readonly int _ingestParallelism;
     private volatile bool _hasMerges;
     private int _merges; // merges this engine completed: a caller that saw the same count before resolving needs no re-check
 
@@ -78,7 +79,12 @@ public sealed class CxEngine : ICxEngine
         _logger = logger ?? (ILogger)NullLogger.Instance;
         var settings = options.Value;
         _pseudonymizer = settings.PseudonymizationKey is { } key ? new CustomerPseudonymizer(key) : null;
-        _progressInterval = settings.IngestProgressInterval;
+        _progressInterval = settings.IngestProgressInterval >= 1
+            ? settings.IngestProgressInterval
+            : throw new ArgumentOutOfRangeException(nameof(options), settings.IngestProgressInterval, "CxCoreOptions.IngestProgressInterval must be at least 1.");
+        _ingestParallelism = settings.IngestParallelism is >= 1 and <= CxCoreOptionsValidator.MaxIngestParallelism
+            ? settings.IngestParallelism
+            : throw new ArgumentOutOfRangeException(nameof(options), settings.IngestParallelism, $"CxCoreOptions.IngestParallelism must be between 1 and {CxCoreOptionsValidator.MaxIngestParallelism}.");
     }
 
     /// <inheritdoc/>
@@ -216,28 +222,6 @@ public sealed class CxEngine : ICxEngine
         }
 
         return totals.ToResult();
-    }
-
-    /// <inheritdoc/>
-    public async Task<IngestResult> IngestAsync(IAsyncEnumerable<Interaction> interactions, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(interactions);
-        using var activity = CxTelemetry.Source.StartActivity("cxcore.ingest");
-        var totals = new Totals(Stopwatch.GetTimestamp());
-        await foreach (var interaction in interactions.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            totals.Add(await RecordAsync(interaction, cancellationToken).ConfigureAwait(false));
-            if (progress is not null && totals.Processed % _progressInterval == 0)
-            {
-                progress.Report(totals.ToProgress());
-            }
-        }
-
-        progress?.Report(totals.ToProgress());
-        var result = totals.ToResult();
-        activity?.SetTag("cxcore.processed", result.Processed);
-        EngineLog.IngestFinished(_logger, result.Processed, result.Recorded, result.RecordedLate, result.Duplicates, (long)result.Elapsed.TotalMilliseconds);
-        return result;
     }
 
     /// <inheritdoc/>
@@ -827,39 +811,4 @@ public sealed class CxEngine : ICxEngine
     private CustomerId Protect(CustomerId id) => _pseudonymizer?.Protect(id) ?? id;
 
     private CustomerIdentity Protect(CustomerIdentity identity) => _pseudonymizer?.Protect(identity) ?? identity;
-
-    private struct Totals(long started)
-    {
-        public long Processed;
-        public long Recorded;
-        public long Late;
-        public long Duplicates;
-        public long StageChanges;
-
-        public void Add(RecordResult result)
-        {
-            Processed++;
-            switch (result.Status)
-            {
-                case RecordStatus.Recorded:
-                    Recorded++;
-                    break;
-                case RecordStatus.RecordedLate:
-                    Late++;
-                    break;
-                default:
-                    Duplicates++;
-                    break;
-            }
-
-            if (result.StageChanged)
-            {
-                StageChanges++;
-            }
-        }
-
-        public readonly IngestProgress ToProgress() => new(Processed, Recorded + Late, Duplicates, Stopwatch.GetElapsedTime(started));
-
-        public readonly IngestResult ToResult() => new(Processed, Recorded, Late, Duplicates, StageChanges, Stopwatch.GetElapsedTime(started));
-    }
 }

@@ -96,4 +96,30 @@ public sealed class EnginePropertyTests
             },
             print: s => string.Join(", ", s.Arrivals.Select(i => $"{i.CustomerId}/{i.Id}@{(i.Timestamp - TestData.T0).TotalDays}d {i.Kind} {i.Outcome}")));
     }
+
+    [Fact]
+    public void A_parallel_ingest_gives_the_journeys_and_totals_of_an_in_order_ingest()
+    {
+        GenArrivals.Sample(
+            sample =>
+            {
+                var (set, arrivals) = sample;
+                var inOrder = Create(now: AsOf, configure: o => o.IngestParallelism = 1);
+                var parallel = Create(now: AsOf, configure: o => o.IngestParallelism = 3);
+                var expected = inOrder.IngestAsync(arrivals.ToAsyncEnumerable()).GetAwaiter().GetResult();
+                var actual = parallel.IngestAsync(arrivals.ToAsyncEnumerable()).GetAwaiter().GetResult();
+
+                // One customer's interactions stay in stream order on one worker, so even the late/recorded split agrees.
+                Assert.Equal(
+                    (expected.Processed, expected.Recorded, expected.RecordedLate, expected.Duplicates, expected.StageChanges),
+                    (actual.Processed, actual.Recorded, actual.RecordedLate, actual.Duplicates, actual.StageChanges));
+                foreach (var customer in set.Select(i => i.CustomerId).Distinct())
+                {
+                    AssertSameJourney(
+                        inOrder.GetJourneyAsync(customer, AsOf).AsTask().GetAwaiter().GetResult()!,
+                        parallel.GetJourneyAsync(customer, AsOf).AsTask().GetAwaiter().GetResult());
+                }
+            },
+            print: s => string.Join(", ", s.Arrivals.Select(i => $"{i.CustomerId}/{i.Id}@{(i.Timestamp - TestData.T0).TotalDays}d {i.Kind} {i.Outcome}")));
+    }
 }

@@ -67,9 +67,9 @@ public sealed class IngestTests
     }
 
     [Fact]
-    public async Task IngestAsync_reports_progress_every_interval_and_at_the_end()
+    public async Task IngestAsync_in_order_reports_progress_every_interval_and_at_the_end()
     {
-        var engine = Create(configure: o => o.IngestProgressInterval = 10);
+        var engine = Create(configure: o => (o.IngestProgressInterval, o.IngestParallelism) = (10, 1));
         var interactions = Enumerable.Range(0, 25).Select(i => Of($"c-{i % 4}", $"e-{i}", i, "page_view")).ToList();
         interactions.Add(interactions[3]);
         var progress = new SyncProgress<IngestProgress>();
@@ -97,9 +97,9 @@ public sealed class IngestTests
     }
 
     [Fact]
-    public async Task Cancelling_an_ingest_midstream_throws_and_keeps_what_was_recorded()
+    public async Task Cancelling_an_in_order_ingest_midstream_throws_and_keeps_what_was_recorded()
     {
-        var engine = Create();
+        var engine = Create(configure: o => o.IngestParallelism = 1);
         var interactions = Enumerable.Range(0, 20).Select(i => Of("c-1", $"e-{i}", i, "page_view")).ToList();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 

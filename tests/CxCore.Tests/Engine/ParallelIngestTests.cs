@@ -1,0 +1,185 @@
+using CxCore.DependencyInjection;
+using CxCore.Domain;
+using CxCore.Engine;
+using CxCore.Journeys;
+using CxCore.Scoring;
+using CxCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using static CxCore.Tests.Engine.EngineTestKit;
+
+namespace CxCore.Tests.Engine;
+
+/// <summary>
+/// <see cref="CxEngine.IngestAsync"/> split by customer over several workers (<see cref="CxCoreOptions.IngestParallelism"/>):
+/// progress, failures of a worker and of the stream, cancellation, and the settings check.
+/// </summary>
+public sealed class ParallelIngestTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary><paramref name="count"/> page views taking turns over <paramref name="customers"/> customers, 15 minutes apart per customer.</summary>
+    private static List<Interaction> Views(int count, int customers) =>
+        [.. Enumerable.Range(0, count).Select(i => Of($"c-{i % customers}", $"e-{i}", i / customers / 96.0, "page_view"))];
+
+    private static async IAsyncEnumerable<Interaction> Stream(IEnumerable<Interaction> interactions, Action<int>? beforeEach = null)
+    {
+        var index = 0;
+        foreach (var interaction in interactions)
+        {
+            beforeEach?.Invoke(index++);
+            await Task.Yield();
+            yield return interaction;
+        }
+    }
+
+    [Fact]
+    public async Task The_default_is_one_worker_per_processor()
+    {
+        Assert.Equal(Environment.ProcessorCount, new CxCoreOptions().IngestParallelism);
+        var engine = Create();
+
+        var result = await engine.IngestAsync(Stream(Views(1_000, 37)), cancellationToken: Ct);
+
+        Assert.Equal((1_000L, 1_000L, 0L), (result.Processed, result.Recorded, result.RecordedLate));
+        var journeys = await engine.GetJourneysAsync(Now, Ct).ToListAsync();
+        Assert.Equal(37, journeys.Count);
+        Assert.All(journeys, j => Assert.Equal(j.Interactions.OrderBy(i => i.Timestamp), j.Interactions));
+    }
+
+    [Fact]
+    public async Task Progress_is_reported_one_call_at_a_time_at_least_every_interval_and_with_the_totals_at_the_end()
+    {
+        var engine = Create(configure: o => (o.IngestProgressInterval, o.IngestParallelism) = (100, 4));
+        var interactions = Views(1_050, 13);
+        interactions.AddRange(interactions.Take(50)); // 50 duplicates
+        var progress = new ExclusiveProgress();
+
+        var result = await engine.IngestAsync(Stream(interactions), progress, Ct);
+
+        Assert.Equal((1_100L, 1_050L, 50L), (result.Processed, result.Recorded, result.Duplicates));
+        var processed = progress.Reports.Select(p => p.Processed).ToList();
+        Assert.Equal(processed.Order(), processed);
+        Assert.All(Enumerable.Range(1, 10), k => Assert.Contains(processed, p => p >= k * 100 && p < (k + 1) * 100));
+        var last = progress.Reports[^1];
+        Assert.Equal((1_100L, 1_050L, 50L), (last.Processed, last.Recorded, last.Duplicates));
+        Assert.All(progress.Reports, p => Assert.Equal(p.Processed, p.Recorded + p.Duplicates));
+    }
+
+    [Fact]
+    public async Task A_failing_worker_stops_the_ingest_with_its_own_exception_and_what_was_recorded_stays()
+    {
+        var engine = new CxEngine(new InMemoryJourneyStore(), DefaultJourney.Definition, new ThrowFor("e-500"), ScoringPipeline.Default, [],
+            Options.Create(new CxCoreOptions { IngestParallelism = 4 }), new FixedTime(Now));
+        var interactions = Views(20_000, 50);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => engine.IngestAsync(Stream(interactions), cancellationToken: Ct));
+
+        Assert.Equal("classifier failure at e-500", error.Message);
+        var journeys = await engine.GetJourneysAsync(Now, Ct).ToListAsync();
+        var recorded = journeys.SelectMany(j => j.Interactions).Select(i => i.Id.Value).ToHashSet();
+        Assert.Contains("e-0", recorded);
+        Assert.True(recorded.Count < interactions.Count, $"{recorded.Count} recorded: the ingest went on after the failure.");
+        foreach (var journey in journeys)
+        {
+            // Each customer's interactions were recorded in stream order: what is there is a prefix of the customer's.
+            var mine = interactions.Where(i => i.CustomerId == journey.CustomerId).Select(i => i.Id.Value);
+            Assert.Equal(mine.Take(journey.Interactions.Count), journey.Interactions.Select(i => i.Id.Value));
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_stream_is_thrown_after_everything_read_before_it_is_recorded()
+    {
+        var engine = Create(configure: o => o.IngestParallelism = 3);
+        var interactions = Views(700, 11);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => engine.IngestAsync(
+            Stream(interactions, i => { if (i == 600) { throw new InvalidDataException("line 601 is bad"); } }),
+            cancellationToken: Ct));
+
+        Assert.Equal("line 601 is bad", error.Message);
+        var journeys = await engine.GetJourneysAsync(Now, Ct).ToListAsync();
+        Assert.Equal(
+            interactions.Take(600).Select(i => i.Id.Value).Order(StringComparer.Ordinal),
+            journeys.SelectMany(j => j.Interactions).Select(i => i.Id.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cancelling_throws_and_keeps_a_prefix_of_each_customers_interactions()
+    {
+        var engine = Create(configure: o => o.IngestParallelism = 2);
+        var interactions = Views(2_000, 7);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => engine.IngestAsync(Stream(interactions, i => { if (i == 1_000) { cts.Cancel(); } }), cancellationToken: cts.Token));
+
+        var journeys = await engine.GetJourneysAsync(Now, Ct).ToListAsync();
+        Assert.True(journeys.Sum(j => j.Interactions.Count) <= 1_000);
+        foreach (var journey in journeys)
+        {
+            var mine = interactions.Where(i => i.CustomerId == journey.CustomerId).Select(i => i.Id.Value);
+            Assert.Equal(mine.Take(journey.Interactions.Count), journey.Interactions.Select(i => i.Id.Value));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task A_null_in_the_stream_is_rejected_naming_its_position(int parallelism)
+    {
+        var engine = Create(configure: o => o.IngestParallelism = parallelism);
+        var interactions = Views(10, 2);
+        interactions.Insert(7, null!);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => engine.IngestAsync(Stream(interactions), cancellationToken: Ct));
+
+        Assert.Contains("position 7", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(1025)]
+    public async Task An_out_of_range_parallelism_fails_at_host_start_naming_the_setting_and_in_the_engine_constructor(int parallelism)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddCxCore(cx => cx.Configure(o => o.IngestParallelism = parallelism));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Ct));
+
+        Assert.Contains($"CxCore:IngestParallelism must be between 1 and 1024, but was {parallelism}.", error.Message, StringComparison.Ordinal);
+        var direct = Assert.Throws<ArgumentOutOfRangeException>(() => Create(configure: o => o.IngestParallelism = parallelism));
+        Assert.Contains("IngestParallelism", direct.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fails the test if two reports overlap (the engine must serialise them for a progress that is not thread-safe).</summary>
+    private sealed class ExclusiveProgress : IProgress<IngestProgress>
+    {
+        private int _inside;
+
+        public List<IngestProgress> Reports { get; } = [];
+
+        public void Report(IngestProgress value)
+        {
+            Assert.Equal(0, Interlocked.Exchange(ref _inside, 1));
+            Reports.Add(value);
+            Thread.Sleep(1);
+            Volatile.Write(ref _inside, 0);
+        }
+    }
+
+    /// <summary>A classifier that throws for one interaction id, the first time it sees it.</summary>
+    private sealed class ThrowFor(string id) : IInteractionClassifier
+    {
+        private int _throws = 1;
+
+        public bool TryClassify(Interaction interaction, out JourneyTrigger trigger) =>
+            interaction.Id.Value == id && Interlocked.Decrement(ref _throws) == 0
+                ? throw new InvalidOperationException($"classifier failure at {id}")
+                : InteractionClassifier.Default.TryClassify(interaction, out trigger);
+    }
+}
