@@ -22,6 +22,7 @@ internal static class Probes
         "ingest" => Ingest(repetitions),
         "allocations" => Allocations(repetitions),
         "read" => Read(repetitions),
+        "ingest-async" => IngestAsync(repetitions),
         _ => false,
     };
 
@@ -204,6 +205,36 @@ internal static class Probes
             Console.WriteLine(FormattableString.Invariant(
                 $"ingest pass {pass + 1}: {elapsed:F0} ns/line, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)lines:F0} B/line; {perGeneration}"));
             GC.KeepAlive(engine);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The ingest benchmark's 100,000 lines through <c>IngestAsync</c> with the default settings (one worker per
+    /// processor, or the environment variable <c>PROBE_PARALLELISM</c>), <paramref name="passes"/> times after two warm-up
+    /// passes: wall time and the process's CPU time per line, and the collections during the pass.
+    /// </summary>
+    private static bool IngestAsync(int passes)
+    {
+        var (data, reader) = IngestInput();
+        int? parallelism = int.TryParse(Environment.GetEnvironmentVariable("PROBE_PARALLELISM"), CultureInfo.InvariantCulture, out var value) ? value : null;
+        for (var pass = -2; pass < passes; pass++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var engine = EngineFactory.Create(new InMemoryJourneyStore(), parallelism);
+            var cpu = Environment.CpuUsage.TotalTime;
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var paused = GC.GetTotalPauseDuration();
+            var clock = Stopwatch.StartNew();
+            var lines = engine.IngestAsync(reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false))).GetAwaiter().GetResult().Processed;
+            if (pass >= 0)
+            {
+                Console.WriteLine(FormattableString.Invariant(
+                    $"ingest-async pass {pass + 1}: {clock.Elapsed.TotalNanoseconds / lines:F0} ns/line, {(Environment.CpuUsage.TotalTime - cpu).TotalNanoseconds / lines:F0} ns CPU/line; collections {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3} (gen0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms"));
+            }
         }
 
         return true;

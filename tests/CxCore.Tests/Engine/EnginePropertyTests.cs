@@ -43,6 +43,9 @@ public sealed class EnginePropertyTests
         from order in Gen.Shuffle(set.Concat(repeats.Select(i => set[i])).ToArray())
         select (set, order);
 
+    private static string Describe((Interaction[] Set, Interaction[] Arrivals) sample) =>
+        string.Join(", ", sample.Arrivals.Select(i => $"{i.CustomerId}/{i.Id}@{(i.Timestamp - TestData.T0).TotalDays}d {i.Kind} {i.Outcome}"));
+
     [Fact]
     public void Any_arrival_order_with_duplicates_gives_the_in_order_journeys_and_the_projector_and_pipeline_result()
     {
@@ -68,7 +71,7 @@ public sealed class EnginePropertyTests
                     AssertSameJourney(inOrder.GetJourneyAsync(customer, AsOf).AsTask().GetAwaiter().GetResult()!, actual);
                 }
             },
-            print: s => string.Join(", ", s.Arrivals.Select(i => $"{i.CustomerId}/{i.Id}@{(i.Timestamp - TestData.T0).TotalDays}d {i.Kind} {i.Outcome}")));
+            print: Describe);
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public sealed class EnginePropertyTests
                     Assert.Equal(ScoringPipeline.Default.Evaluate(reference.Interactions, lastAt).Value, result.Score.Value);
                 }
             },
-            print: s => string.Join(", ", s.Arrivals.Select(i => $"{i.CustomerId}/{i.Id}@{(i.Timestamp - TestData.T0).TotalDays}d {i.Kind} {i.Outcome}")));
+            print: Describe);
     }
 
     [Fact]
@@ -120,6 +123,6 @@ public sealed class EnginePropertyTests
                         parallel.GetJourneyAsync(customer, AsOf).AsTask().GetAwaiter().GetResult());
                 }
             },
-            print: s => string.Join(", ", s.Arrivals.Select(i => $"{i.CustomerId}/{i.Id}@{(i.Timestamp - TestData.T0).TotalDays}d {i.Kind} {i.Outcome}")));
+            print: Describe);
     }
 }

@@ -68,6 +68,18 @@ internal static class EngineTestKit
         Of(customer, customer + "-4", 5, "contact", InteractionOutcome.Failed, csat: 1, nps: 0),
     ];
 
+    /// <summary>The interactions as an asynchronous stream that yields to the scheduler before each; <paramref name="beforeEach"/> sees each index first.</summary>
+    public static async IAsyncEnumerable<Interaction> Stream(IEnumerable<Interaction> interactions, Action<int>? beforeEach = null)
+    {
+        var index = 0;
+        foreach (var interaction in interactions)
+        {
+            beforeEach?.Invoke(index++);
+            await Task.Yield();
+            yield return interaction;
+        }
+    }
+
     public static async Task RecordAllAsync(this ICxEngine engine, IEnumerable<Interaction> interactions)
     {
         foreach (var interaction in interactions)
@@ -195,4 +207,15 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
     }
+}
+
+/// <summary>A classifier that throws <see cref="InvalidOperationException"/> for one interaction id, the first time it sees it.</summary>
+internal sealed class ThrowOnceForClassifier(string id) : IInteractionClassifier
+{
+    private int _throws = 1;
+
+    public bool TryClassify(Interaction interaction, out JourneyTrigger trigger) =>
+        interaction.Id.Value == id && Interlocked.Decrement(ref _throws) == 0
+            ? throw new InvalidOperationException($"classifier failure at {id}")
+            : InteractionClassifier.Default.TryClassify(interaction, out trigger);
 }

@@ -12,17 +12,6 @@ public sealed class IngestTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async IAsyncEnumerable<Interaction> Stream(IEnumerable<Interaction> interactions, Action<int>? beforeEach = null)
-    {
-        var index = 0;
-        foreach (var interaction in interactions)
-        {
-            beforeEach?.Invoke(index++);
-            await Task.Yield();
-            yield return interaction;
-        }
-    }
-
     /// <summary>Two customers' happy paths in time order, then one late interaction and two duplicates.</summary>
     private static List<Interaction> Mixed()
     {

@@ -93,27 +93,11 @@ public sealed class LiveStateRecoveryTests
         Assert.Contains(journey!.Interactions, i => i.Id == new InteractionId("a-late"));
     }
 
-    /// <summary>A classifier that throws for one interaction id, once.</summary>
-    private sealed class ThrowForClassifier(string id) : IInteractionClassifier
-    {
-        private int _throws = 1;
-
-        public bool TryClassify(Interaction interaction, out JourneyTrigger trigger)
-        {
-            if (interaction.Id.Value == id && Interlocked.Decrement(ref _throws) >= 0)
-            {
-                throw new InvalidOperationException("classifier failure");
-            }
-
-            return InteractionClassifier.Default.TryClassify(interaction, out trigger);
-        }
-    }
-
     [Fact]
     public async Task A_record_that_fails_after_the_store_kept_it_is_rebuilt_from_the_store_by_the_next_caller()
     {
         var store = new InMemoryJourneyStore();
-        var engine = new CxEngine(store, DefaultJourney.Definition, new ThrowForClassifier("c1-3"), ScoringPipeline.Default, [],
+        var engine = new CxEngine(store, DefaultJourney.Definition, new ThrowOnceForClassifier("c1-3"), ScoringPipeline.Default, [],
             Options.Create(new CxCoreOptions()), new FixedTime(EngineTestKit.Now));
         var path = EngineTestKit.HappyPath("c1");
         await engine.RecordAllAsync(path[..2]);

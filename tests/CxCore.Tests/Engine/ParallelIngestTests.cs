@@ -23,17 +23,6 @@ public sealed class ParallelIngestTests
     private static List<Interaction> Views(int count, int customers) =>
         [.. Enumerable.Range(0, count).Select(i => Of($"c-{i % customers}", $"e-{i}", i / customers / 96.0, "page_view"))];
 
-    private static async IAsyncEnumerable<Interaction> Stream(IEnumerable<Interaction> interactions, Action<int>? beforeEach = null)
-    {
-        var index = 0;
-        foreach (var interaction in interactions)
-        {
-            beforeEach?.Invoke(index++);
-            await Task.Yield();
-            yield return interaction;
-        }
-    }
-
     [Fact]
     public async Task The_default_is_one_worker_per_processor()
     {
@@ -70,7 +59,7 @@ public sealed class ParallelIngestTests
     [Fact]
     public async Task A_failing_worker_stops_the_ingest_with_its_own_exception_and_what_was_recorded_stays()
     {
-        var engine = new CxEngine(new InMemoryJourneyStore(), DefaultJourney.Definition, new ThrowFor("e-500"), ScoringPipeline.Default, [],
+        var engine = new CxEngine(new InMemoryJourneyStore(), DefaultJourney.Definition, new ThrowOnceForClassifier("e-500"), ScoringPipeline.Default, [],
             Options.Create(new CxCoreOptions { IngestParallelism = 4 }), new FixedTime(Now));
         var interactions = Views(20_000, 50);
 
@@ -170,16 +159,5 @@ public sealed class ParallelIngestTests
             Thread.Sleep(1);
             Volatile.Write(ref _inside, 0);
         }
-    }
-
-    /// <summary>A classifier that throws for one interaction id, the first time it sees it.</summary>
-    private sealed class ThrowFor(string id) : IInteractionClassifier
-    {
-        private int _throws = 1;
-
-        public bool TryClassify(Interaction interaction, out JourneyTrigger trigger) =>
-            interaction.Id.Value == id && Interlocked.Decrement(ref _throws) == 0
-                ? throw new InvalidOperationException($"classifier failure at {id}")
-                : InteractionClassifier.Default.TryClassify(interaction, out trigger);
     }
 }
