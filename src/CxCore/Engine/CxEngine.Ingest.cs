@@ -70,15 +70,14 @@ public sealed partial class CxEngine
         }
 
         ExceptionDispatchInfo? readFailure = null;
-        var read = 0L;
+        var readStopped = false;
         try
         {
-            await foreach (var interaction in interactions.WithCancellation(stop.Token).ConfigureAwait(false))
-            {
-                var worker = workers[(int)((uint)NotNull(interaction, read).CustomerId.GetHashCode() % (uint)workers.Length)];
-                read++;
-                await worker.AddAsync(interaction, stop.Token).ConfigureAwait(false);
-            }
+            await ReadIntoAsync(interactions, workers, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (stop.IsCancellationRequested && exception is OperationCanceledException or ChannelClosedException)
+        {
+            readStopped = true; // the caller cancelled or a worker failed: that is what is thrown below
         }
         catch (Exception exception)
         {
@@ -101,16 +100,83 @@ public sealed partial class CxEngine
             stopped = exception; // thrown below, after what caused it
         }
 
-        // In order of precedence: a worker's failure, the stream's, then the caller's cancellation.
+        // In order of precedence: a worker's failure, the caller's cancellation (with the caller's token), the stream's failure.
         shared.Failure?.Throw();
+        if (readStopped || stopped is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         readFailure?.Throw();
         if (stopped is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             ExceptionDispatchInfo.Throw(stopped);
         }
 
         return shared.Finish();
+    }
+
+    /// <summary>
+    /// Reads the stream into the workers' batches. When the stream has nothing at hand (a live feed waiting for more),
+    /// the partial batches are handed over first, so nothing read is held back while it waits.
+    /// </summary>
+    private static async Task ReadIntoAsync(IAsyncEnumerable<Interaction> interactions, IngestWorker[] workers, CancellationToken stop)
+    {
+        var read = 0L;
+        var source = interactions.GetAsyncEnumerator(stop);
+        await using (source.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                var next = source.MoveNextAsync();
+                bool more;
+                if (next.IsCompleted)
+                {
+                    more = next.Result;
+                }
+                else
+                {
+                    var pending = next.AsTask();
+                    await FlushWhileWaitingAsync(workers, pending, stop).ConfigureAwait(false);
+                    more = await pending.ConfigureAwait(false);
+                }
+
+                if (!more)
+                {
+                    return;
+                }
+
+                // A source that ignores the token is not read further once the ingest stops.
+                stop.ThrowIfCancellationRequested();
+                var interaction = NotNull(source.Current, read++);
+                await workers[(int)((uint)interaction.CustomerId.GetHashCode() % (uint)workers.Length)].AddAsync(interaction, stop).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async ValueTask FlushWhileWaitingAsync(IngestWorker[] workers, Task<bool> next, CancellationToken stop)
+    {
+        try
+        {
+            foreach (var worker in workers)
+            {
+                await worker.FlushAsync(stop).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // Stopping: let the pending read finish (it was given the same token) before the stream is disposed.
+            try
+            {
+                await next.ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException || stop.IsCancellationRequested)
+            {
+                // The stop is what is reported.
+            }
+
+            throw;
+        }
     }
 
     private static Interaction NotNull(Interaction? interaction, long position) =>
@@ -136,14 +202,17 @@ public sealed partial class CxEngine
             return _count == IngestBatchSize ? SendAsync(cancellationToken) : ValueTask.CompletedTask;
         }
 
+        /// <summary>Sends the partial batch, if any.</summary>
+        public ValueTask FlushAsync(CancellationToken cancellationToken) => _count > 0 ? SendAsync(cancellationToken) : ValueTask.CompletedTask;
+
         /// <summary>Sends the last partial batch (unless the ingest is stopping) and closes the queue.</summary>
         public async ValueTask CompleteAsync(CancellationToken cancellationToken)
         {
             try
             {
-                if (_count > 0 && !cancellationToken.IsCancellationRequested)
+                if (!cancellationToken.IsCancellationRequested)
                 {
-                    await SendAsync(cancellationToken).ConfigureAwait(false);
+                    await FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException)
@@ -153,6 +222,9 @@ public sealed partial class CxEngine
             finally
             {
                 _queue.Writer.TryComplete();
+                ArrayPool<Interaction>.Shared.Return(_pending, clearArray: true);
+                _pending = [];
+                _count = 0;
             }
         }
 
@@ -194,6 +266,10 @@ public sealed partial class CxEngine
                 // What was recorded before a failure or cancellation counts, and the queue no longer blocks the reader.
                 shared.Add(ref totals);
                 _queue.Writer.TryComplete();
+                while (_queue.Reader.TryRead(out var dropped))
+                {
+                    ArrayPool<Interaction>.Shared.Return(dropped.Items, clearArray: true);
+                }
             }
         }
     }
@@ -220,17 +296,18 @@ public sealed partial class CxEngine
                 return;
             }
 
+            var added = totals;
+            totals = new Totals(0);
             lock (_gate)
             {
-                _totals.Add(totals);
-                if (progress is not null && _totals.Processed >= _nextReport)
+                _totals.Add(added);
+                // No reports once the ingest is stopping (as in order, where the exception comes first).
+                if (progress is not null && _totals.Processed >= _nextReport && !Stop.IsCancellationRequested)
                 {
-                    progress.Report(_totals.ToProgress());
                     _nextReport = (_totals.Processed / interval + 1) * interval;
+                    progress.Report(_totals.ToProgress());
                 }
             }
-
-            totals = new Totals(0);
         }
 
         public void Fail(Exception exception)

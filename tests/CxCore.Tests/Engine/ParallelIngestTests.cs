@@ -4,6 +4,8 @@ using CxCore.Engine;
 using CxCore.Journeys;
 using CxCore.Scoring;
 using CxCore.Storage;
+using CxCore.Tests.Storage;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -143,6 +145,178 @@ public sealed class ParallelIngestTests
         Assert.Contains($"CxCore:IngestParallelism must be between 1 and 1024, but was {parallelism}.", error.Message, StringComparison.Ordinal);
         var direct = Assert.Throws<ArgumentOutOfRangeException>(() => Create(configure: o => o.IngestParallelism = parallelism));
         Assert.Contains("IngestParallelism", direct.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Cancelling_throws_OperationCanceledException_with_the_callers_token(int parallelism)
+    {
+        var engine = Create(configure: o => o.IngestParallelism = parallelism);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        async IAsyncEnumerable<Interaction> Endless([EnumeratorCancellation] CancellationToken token = default)
+        {
+            for (var i = 0; ; i++)
+            {
+                if (i == 100)
+                {
+                    await cts.CancelAsync();
+                }
+
+                token.ThrowIfCancellationRequested();
+                await Task.Yield();
+                yield return Of($"c-{i % 5}", $"e-{i}", i / 1000.0, "page_view");
+            }
+        }
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.IngestAsync(Endless(cts.Token), cancellationToken: cts.Token));
+
+        Assert.Equal(cts.Token, error.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_reader_waits_for_a_busy_worker_throws_OperationCanceledException()
+    {
+        // One customer per worker (the engine splits by the customer id's hash): a's worker is slow, so its queue fills
+        // and the reader waits on it; b's worker is inside a store call whose cancellation callback is slow, so it
+        // stops and closes its queue before the reader's wait sees the cancellation.
+        var (a, b) = OnePerWorker();
+        var store = new HookedStore(async (interaction, token) =>
+        {
+            if (interaction.CustomerId.Value == a)
+            {
+                Thread.Sleep(1);
+                return;
+            }
+
+            while (true)
+            {
+                using (token.Register(() => Thread.Sleep(300)))
+                {
+                    await Task.Delay(5, CancellationToken.None);
+                }
+
+                token.ThrowIfCancellationRequested();
+            }
+        });
+        var engine = Create(store: store, configure: o => o.IngestParallelism = 2);
+        var interactions = Enumerable.Range(0, 256).Select(i => Of(b, $"b-{i}", i / 1000.0, "page_view"))
+            .Concat(Enumerable.Range(0, 20_000).Select(i => Of(a, $"a-{i}", i / 1000.0, "page_view")));
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cts.CancelAfter(300);
+
+        var error = await Record.ExceptionAsync(() => engine.IngestAsync(interactions.ToAsyncEnumerable(), cancellationToken: cts.Token));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task Once_cancelled_the_stream_is_not_read_further(int parallelism)
+    {
+        var engine = Create(configure: o => o.IngestParallelism = parallelism);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var readAfterCancelling = 0;
+
+        // A source that does not watch the token itself.
+        async IAsyncEnumerable<Interaction> Source()
+        {
+            for (var i = 0; i < 100_000; i++)
+            {
+                if (i == 100)
+                {
+                    await cts.CancelAsync();
+                }
+
+                readAfterCancelling += i > 100 ? 1 : 0;
+                await Task.Yield();
+                yield return Of($"c-{i % 50}", $"e-{i}", i / 10_000.0, "page_view");
+            }
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.IngestAsync(Source(), cancellationToken: cts.Token));
+
+        Assert.Equal(0, readAfterCancelling);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task What_a_live_stream_yielded_is_recorded_while_it_waits_for_more(int parallelism)
+    {
+        var engine = Create(configure: o => o.IngestParallelism = parallelism);
+        var more = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async IAsyncEnumerable<Interaction> Live()
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                yield return Of($"c-{i % 3}", $"e-{i}", i / 1000.0, "page_view");
+            }
+
+            await more.Task; // the feed is quiet for a while
+        }
+
+        var ingest = engine.IngestAsync(Live(), cancellationToken: Ct);
+        var recorded = 0;
+        for (var wait = 0; wait < 250 && recorded < 10; wait++)
+        {
+            await Task.Delay(20, Ct);
+            recorded = (await engine.GetJourneysAsync(Now, Ct).ToListAsync()).Sum(j => j.Interactions.Count);
+        }
+
+        more.SetResult();
+        var result = await ingest;
+        Assert.Equal(10, recorded);
+        Assert.Equal(10, result.Recorded);
+    }
+
+    [Fact]
+    public async Task A_throwing_progress_stops_the_ingest_with_its_exception()
+    {
+        var engine = Create(configure: o => (o.IngestProgressInterval, o.IngestParallelism) = (10, 2));
+        var progress = new Progress(_ => throw new InvalidOperationException("progress failure"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => engine.IngestAsync(Stream(Views(1_000, 7)), progress, Ct));
+
+        Assert.Equal("progress failure", error.Message);
+    }
+
+    /// <summary>Two customer ids the engine's split by <see cref="CustomerId.GetHashCode"/> sends to different workers of two.</summary>
+    private static (string A, string B) OnePerWorker()
+    {
+        string? a = null, b = null;
+        for (var i = 0; a is null || b is null; i++)
+        {
+            var id = $"c-{i}";
+            if ((uint)new CustomerId(id).GetHashCode() % 2 == 0)
+            {
+                a ??= id;
+            }
+            else
+            {
+                b ??= id;
+            }
+        }
+
+        return (a, b);
+    }
+
+    /// <summary>A store that runs a hook before each append.</summary>
+    private sealed class HookedStore(Func<Interaction, CancellationToken, Task> hook) : DelegatingJourneyStore(new InMemoryJourneyStore())
+    {
+        public override async ValueTask<bool> TryAppendAsync(Interaction interaction, CancellationToken cancellationToken = default)
+        {
+            await hook(interaction, cancellationToken);
+            return await base.TryAppendAsync(interaction, cancellationToken);
+        }
+    }
+
+    private sealed class Progress(Action<IngestProgress> report) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => report(value);
     }
 
     /// <summary>Fails the test if two reports overlap (the engine must serialise them for a progress that is not thread-safe).</summary>
