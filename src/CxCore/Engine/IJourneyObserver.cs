@@ -7,6 +7,8 @@ namespace CxCore.Engine;
 /// <remarks>
 /// Observers run after the change is committed, one after another, on the recording caller's flow. An observer that
 /// throws is logged and skipped: it never corrupts or blocks recording. Keep observers fast; hand slow work to a queue.
+/// Calls for different customers can overlap (concurrent callers, and the workers of <c>ICxEngine.IngestAsync</c>),
+/// so an observer must be safe for concurrent use.
 /// </remarks>
 public interface IJourneyObserver
 {
