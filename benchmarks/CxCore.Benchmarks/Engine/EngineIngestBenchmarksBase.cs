@@ -30,12 +30,14 @@ public abstract class EngineIngestBenchmarksBase
 
     private byte[] _data = [];
     private InteractionReader _reader = null!;
+    private InteractionReader _readerOnEveryProcessor = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _data = SyntheticEvents.JsonLines(Lines);
         _reader = new InteractionReader(ChannelRegistry.WellKnown);
+        _readerOnEveryProcessor = new InteractionReader(ChannelRegistry.WellKnown, new InteractionReaderOptions { ParseParallelism = Environment.ProcessorCount });
 
         // Both must accept every line, and end with every customer in the same stage.
         var naive = RunNaive();
@@ -70,17 +72,22 @@ public abstract class EngineIngestBenchmarksBase
         return count;
     }
 
-    /// <summary>CxCore end to end: reader → engine.IngestAsync with the default in-memory store and settings (one ingest worker per processor).</summary>
+    /// <summary>CxCore end to end: reader → engine.IngestAsync, with the default in-memory store, options and reader options (recording on one worker per processor, parsing on the reading thread).</summary>
     [Benchmark(OperationsPerInvoke = Lines, Description = "CxCore: ReadJsonLinesAsync → IngestAsync")]
-    public Task<long> CxCoreIngest() => Ingest(EngineFactory.Create(new InMemoryJourneyStore()));
+    public Task<long> CxCoreIngest() => Ingest(_reader, ingestParallelism: null);
 
-    /// <summary>The same on one thread: <c>IngestParallelism = 1</c>, the stream read and recorded in order on the caller's thread.</summary>
-    [Benchmark(OperationsPerInvoke = Lines, Description = "CxCore: ReadJsonLinesAsync → IngestAsync, one thread (IngestParallelism = 1)")]
-    public Task<long> CxCoreIngestOneThread() => Ingest(EngineFactory.Create(new InMemoryJourneyStore(), ingestParallelism: 1));
+    /// <summary>Parsing on one thread per processor too (<c>ParseParallelism = Environment.ProcessorCount</c>), for information.</summary>
+    [Benchmark(OperationsPerInvoke = Lines, Description = "CxCore: ReadJsonLinesAsync → IngestAsync, parsing on every processor too")]
+    public Task<long> CxCoreIngestParsingOnEveryProcessor() => Ingest(_readerOnEveryProcessor, ingestParallelism: null);
 
-    private async Task<long> Ingest(CxEngine engine)
+    /// <summary>Everything on one thread: <c>IngestParallelism = 1</c> (the only way before session 6).</summary>
+    [Benchmark(OperationsPerInvoke = Lines, Description = "CxCore: ReadJsonLinesAsync → IngestAsync, one thread")]
+    public Task<long> CxCoreIngestOneThread() => Ingest(_reader, ingestParallelism: 1);
+
+    private async Task<long> Ingest(InteractionReader reader, int? ingestParallelism)
     {
-        var result = await engine.IngestAsync(_reader.ReadJsonLinesAsync(new MemoryStream(_data, writable: false))).ConfigureAwait(false);
+        var engine = EngineFactory.Create(new InMemoryJourneyStore(), ingestParallelism);
+        var result = await engine.IngestAsync(reader.ReadJsonLinesAsync(new MemoryStream(_data, writable: false))).ConfigureAwait(false);
         return result.Processed;
     }
 

@@ -243,8 +243,12 @@ internal static class Probes
     // The ingest benchmark's input (its 100,000 lines) and a reader for it, and one pass of reading it.
     private const int IngestLines = 100_000;
 
+    // The reader parses on the reading thread (the default), or on PROBE_PARSE_PARALLELISM threads.
     private static (byte[] Data, InteractionReader Reader) IngestInput() =>
-        (SyntheticEvents.JsonLines(IngestLines), new InteractionReader(ChannelRegistry.WellKnown));
+        (SyntheticEvents.JsonLines(IngestLines), new InteractionReader(ChannelRegistry.WellKnown, new InteractionReaderOptions
+        {
+            ParseParallelism = int.TryParse(Environment.GetEnvironmentVariable("PROBE_PARSE_PARALLELISM"), CultureInfo.InvariantCulture, out var value) ? value : 1,
+        }));
 
     private static IEnumerable<Interaction> ReadAll(InteractionReader reader, byte[] data) =>
         reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false)).ToBlockingEnumerable();

@@ -21,6 +21,7 @@ public class JsonLinesReadBenchmarks
     private byte[] _data = [];
     private InteractionReader _reader = null!;
     private InteractionReader _readerWithoutDuplicateCheck = null!;
+    private InteractionReader _readerOnEveryProcessor = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,6 +29,7 @@ public class JsonLinesReadBenchmarks
         _data = SyntheticEvents.JsonLines(Lines);
         _reader = new InteractionReader(ChannelRegistry.WellKnown);
         _readerWithoutDuplicateCheck = new InteractionReader(ChannelRegistry.WellKnown, new InteractionReaderOptions { DetectDuplicateIds = false });
+        _readerOnEveryProcessor = new InteractionReader(ChannelRegistry.WellKnown, new InteractionReaderOptions { ParseParallelism = Environment.ProcessorCount });
     }
 
     /// <summary>The naive baseline: a string per line, a reflection-based DTO per line, nothing validated.</summary>
@@ -84,23 +86,20 @@ public class JsonLinesReadBenchmarks
 
     /// <summary>CxCore: validated <see cref="Interaction"/>s with line-level error reporting and duplicate-id detection.</summary>
     [Benchmark]
-    public async Task<int> CxCore_InteractionReader()
-    {
-        var count = 0;
-        await foreach (var interaction in _reader.ReadJsonLinesAsync(new MemoryStream(_data, writable: false)).ConfigureAwait(false))
-        {
-            count++;
-        }
+    public Task<int> CxCore_InteractionReader() => CountAsync(_reader);
 
-        return count;
-    }
+    /// <summary>CxCore parsing on one thread per processor (<c>ParseParallelism = Environment.ProcessorCount</c>).</summary>
+    [Benchmark]
+    public Task<int> CxCore_InteractionReader_parsing_on_every_processor() => CountAsync(_readerOnEveryProcessor);
 
     /// <summary>CxCore without duplicate-id detection (the engine is idempotent on ids anyway).</summary>
     [Benchmark]
-    public async Task<int> CxCore_InteractionReader_no_duplicate_check()
+    public Task<int> CxCore_InteractionReader_no_duplicate_check() => CountAsync(_readerWithoutDuplicateCheck);
+
+    private async Task<int> CountAsync(InteractionReader reader)
     {
         var count = 0;
-        await foreach (var interaction in _readerWithoutDuplicateCheck.ReadJsonLinesAsync(new MemoryStream(_data, writable: false)).ConfigureAwait(false))
+        await foreach (var interaction in reader.ReadJsonLinesAsync(new MemoryStream(_data, writable: false)).ConfigureAwait(false))
         {
             count++;
         }

@@ -7,7 +7,8 @@ namespace CxCore.Serialization;
 
 /// <summary>
 /// Reads canonical events (format v1, see docs/event-format.md) from JSON Lines or CSV, streaming: the input is never
-/// held in memory whole, only the current line. Bad lines never stop a read (unless <see cref="InteractionReaderOptions.Strict"/>):
+/// held in memory whole, only the current line (and, when JSON Lines are parsed on several threads, a few chunks of up
+/// to 256 lines or 64 KB each). Bad lines never stop a read (unless <see cref="InteractionReaderOptions.Strict"/>):
 /// each is reported with its line number, field, value and reason, can go to a dead letter, and every valid line is kept.
 /// Immutable and thread-safe; each read has its own state.
 /// </summary>
@@ -65,10 +66,17 @@ public sealed class InteractionReader
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="source"/> is not readable.</exception>
     /// <exception cref="InteractionReadException">While enumerating, in strict mode: the first rejected line.</exception>
+    /// <remarks>
+    /// With <see cref="InteractionReaderOptions.ParseParallelism"/> above 1, lines are parsed on that many threads at a
+    /// time while everything else keeps input order: the events come out in input order, and errors, duplicate ids, the
+    /// dead letter and strict mode behave exactly as when reading on one thread.
+    /// </remarks>
     public IAsyncEnumerable<Interaction> ReadJsonLinesAsync(Stream source, ReadReport? report = null, CancellationToken cancellationToken = default)
     {
         EnsureReadable(source);
-        return ReadAsync(source, report ?? new ReadReport(), csv: false, cancellationToken);
+        return Options.ParseParallelism > 1
+            ? ReadJsonLinesInParallelAsync(source, report ?? new ReadReport(), cancellationToken)
+            : ReadAsync(source, report ?? new ReadReport(), csv: false, cancellationToken);
     }
 
     /// <summary>
@@ -100,7 +108,7 @@ public sealed class InteractionReader
         }
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;
+    internal static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;
 
     private static LineResult Parse(
         in LineSegment segment,
@@ -138,7 +146,7 @@ public sealed class InteractionReader
             var id = interaction!.Id.Value;
             if (!seen.TryAdd(IdHash.Of(id), segment.LineNumber, out var firstLine))
             {
-                error = draft.Error("id", id, $"duplicate id: it was first read on line {firstLine}, which is kept");
+                error = DuplicateId(segment.LineNumber, id, firstLine);
                 interaction = null;
                 return LineResult.Rejected;
             }
@@ -146,6 +154,16 @@ public sealed class InteractionReader
 
         return LineResult.Accepted;
     }
+
+    private static ReadError DuplicateId(long line, string id, long firstLine) =>
+        new(line, "id", id, $"duplicate id: it was first read on line {firstLine}, which is kept");
+
+    private ReadError TooLong(long line) =>
+        new(line, null, null, $"line exceeds {Options.MaxLineBytes} bytes (InteractionReaderOptions.MaxLineBytes); it was skipped");
+
+    // A dead-lettered line keeps its own line break; one that had none (the input's last) gets "\n", so the next appends cleanly.
+    private static bool NeedsLineFeed(LineKind kind, ReadOnlySpan<byte> raw) =>
+        kind is LineKind.Line or LineKind.OverlongWhole or LineKind.OverlongLast && (raw.IsEmpty || raw[^1] != '\n');
 
     private InteractionReadException Fatal(ReadError error, ReadReport report)
     {
@@ -209,11 +227,7 @@ public sealed class InteractionReader
                 {
                     if (segment.StartsOverlong)
                     {
-                        var tooLong = new ReadError(
-                            segment.LineNumber,
-                            null,
-                            null,
-                            $"line exceeds {options.MaxLineBytes} bytes (InteractionReaderOptions.MaxLineBytes); it was skipped");
+                        var tooLong = TooLong(segment.LineNumber);
                         if (table is { HasHeader: false })
                         {
                             throw Fatal(tooLong with { Reason = "the CSV header " + tooLong.Reason }, report);
@@ -252,16 +266,85 @@ public sealed class InteractionReader
                     }
 
                     deadLetterStarted = true;
-                    // A line keeps its own line break; one that had none (the input's last) gets "\n", so the next appends cleanly.
                     var raw = splitter.Raw(segment);
-                    var endsLine = segment.Kind is LineKind.Line or LineKind.OverlongWhole or LineKind.OverlongLast;
-                    var addLineFeed = endsLine && (raw.IsEmpty || raw.Span[^1] != '\n');
-                    await WriteDeadLetterAsync(deadLetter, raw, addLineFeed, cancellationToken).ConfigureAwait(false);
+                    await WriteDeadLetterAsync(deadLetter, raw, NeedsLineFeed(segment.Kind, raw.Span), cancellationToken).ConfigureAwait(false);
                 }
             }
         }
         finally
         {
+            report.PeakBufferBytes = Math.Max(report.PeakBufferBytes, splitter.PeakBufferBytes);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ReadAsync"/> for JSON Lines with the parsing spread over threads (<see cref="JsonLinesPipeline"/>):
+    /// the chunks arrive parsed and in input order, and this loop does, line by line, what the one-thread loop does after
+    /// parsing (counts, duplicate ids, errors, dead letter, strict mode), so both give the same result.
+    /// </summary>
+    private async IAsyncEnumerable<Interaction> ReadJsonLinesInParallelAsync(
+        Stream source,
+        ReadReport report,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = Options;
+        var deadLetter = options.Strict ? null : options.DeadLetter;
+        using var seen = options.DetectDuplicateIds ? new SeenIds() : null;
+        using var splitter = new LineSplitter(source, options.MaxLineBytes, csv: false);
+        var pipeline = new JsonLinesPipeline(splitter, _channels, _channelNames, options.ParseParallelism, cancellationToken);
+        try
+        {
+            await foreach (var chunk in pipeline.ReadChunksAsync(cancellationToken).ConfigureAwait(false))
+            {
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var line = chunk.Lines[i];
+                    report.LinesRead += line.Lines;
+                    var error = line.Error;
+                    if (line.Kind == LineKind.Line)
+                    {
+                        if (line.Result == LineResult.Blank)
+                        {
+                            report.BlankLines += line.Lines;
+                            continue;
+                        }
+
+                        if (line.Interaction is { } interaction)
+                        {
+                            if (seen is null || seen.TryAdd(line.Hash, line.LineNumber, out var firstLine))
+                            {
+                                report.Accepted++;
+                                yield return interaction;
+                                continue;
+                            }
+
+                            error = DuplicateId(line.LineNumber, interaction.Id.Value, firstLine);
+                        }
+                    }
+                    else if (line.Kind is LineKind.OverlongWhole or LineKind.OverlongFirst)
+                    {
+                        error = TooLong(line.LineNumber);
+                    }
+
+                    if (error is not null)
+                    {
+                        Reject(error, report);
+                    }
+
+                    if (deadLetter is not null)
+                    {
+                        var raw = chunk.Raw(line);
+                        await WriteDeadLetterAsync(deadLetter, raw, NeedsLineFeed(line.Kind, raw.Span), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                pipeline.Recycle(chunk);
+            }
+        }
+        finally
+        {
+            await pipeline.DisposeAsync().ConfigureAwait(false);
             report.PeakBufferBytes = Math.Max(report.PeakBufferBytes, splitter.PeakBufferBytes);
         }
     }

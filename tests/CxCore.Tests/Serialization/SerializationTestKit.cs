@@ -33,6 +33,7 @@ internal static class SerializationTestKit
             MaxReportedErrors = effective.MaxReportedErrors,
             DetectDuplicateIds = effective.DetectDuplicateIds,
             OnError = effective.OnError,
+            ParseParallelism = effective.ParseParallelism,
             DeadLetter = effective.DeadLetter ?? deadLetter,
         };
         var reader = new InteractionReader(channels ?? ChannelRegistry.WellKnown, effective);
