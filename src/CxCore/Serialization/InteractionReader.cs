@@ -291,11 +291,13 @@ public sealed class InteractionReader
         var deadLetter = options.Strict ? null : options.DeadLetter;
         using var seen = options.DetectDuplicateIds ? new SeenIds() : null;
         using var splitter = new LineSplitter(source, options.MaxLineBytes, csv: false);
-        var pipeline = new JsonLinesPipeline(splitter, _channels, _channelNames, options.ParseParallelism, cancellationToken);
+        var pipeline = new JsonLinesPipeline(splitter, _channels, _channelNames, options.ParseParallelism, keepOverlongBytes: deadLetter is not null, cancellationToken);
+        LineChunk? current = null;
         try
         {
             await foreach (var chunk in pipeline.ReadChunksAsync(cancellationToken).ConfigureAwait(false))
             {
+                current = chunk;
                 for (var i = 0; i < chunk.Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -339,11 +341,17 @@ public sealed class InteractionReader
                     }
                 }
 
+                current = null;
                 pipeline.Recycle(chunk);
             }
         }
         finally
         {
+            if (current is not null)
+            {
+                pipeline.Recycle(current); // stopped in the middle of a chunk
+            }
+
             await pipeline.DisposeAsync().ConfigureAwait(false);
             report.PeakBufferBytes = Math.Max(report.PeakBufferBytes, splitter.PeakBufferBytes);
         }

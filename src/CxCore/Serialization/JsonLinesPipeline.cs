@@ -27,14 +27,30 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
     private readonly ConcurrentBag<LineParser> _parsers = [];
     private readonly ConcurrentBag<LineChunk> _chunks = [];
     private readonly Channel<Task<LineChunk>> _parsed;
+    private readonly SemaphoreSlim _parsing;
+    private readonly bool _keepOverlongBytes;
     private readonly CancellationTokenSource _stop;
     private readonly Task _splitting;
 
-    public JsonLinesPipeline(LineSplitter splitter, FrozenDictionary<string, Domain.Channel> channels, string channelNames, int parallelism, CancellationToken cancellationToken)
+    /// <param name="splitter">The input's lines; used by the splitting task only.</param>
+    /// <param name="channels">The channels accepted.</param>
+    /// <param name="channelNames">Their names, for error messages.</param>
+    /// <param name="parallelism">How many chunks are parsed at a time.</param>
+    /// <param name="keepOverlongBytes">Whether lines over the limit are copied (for a dead letter) or only counted.</param>
+    /// <param name="cancellationToken">Stops the splitting.</param>
+    public JsonLinesPipeline(
+        LineSplitter splitter,
+        FrozenDictionary<string, Domain.Channel> channels,
+        string channelNames,
+        int parallelism,
+        bool keepOverlongBytes,
+        CancellationToken cancellationToken)
     {
         _splitter = splitter;
         _channels = channels;
         _channelNames = channelNames;
+        _parsing = new SemaphoreSlim(parallelism, parallelism);
+        _keepOverlongBytes = keepOverlongBytes;
         // Chunks being parsed or waiting for the consumer: enough to keep every thread busy, and a bound on memory.
         _parsed = Channel.CreateBounded<Task<LineChunk>>(new BoundedChannelOptions(2 * parallelism) { SingleReader = true, SingleWriter = true });
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -86,6 +102,7 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
             chunk.Dispose();
         }
 
+        _parsing.Dispose();
         _stop.Dispose();
     }
 
@@ -115,11 +132,11 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
                     continue;
                 }
 
-                if (!chunk.TryAdd(segment, _splitter.Raw(segment).Span))
+                if (!chunk.TryAdd(segment, Raw(segment)))
                 {
                     await SendAsync(chunk, cancellationToken).ConfigureAwait(false);
                     chunk = Rent();
-                    chunk.Add(segment, _splitter.Raw(segment).Span);
+                    chunk.Add(segment, Raw(segment));
                 }
 
                 if (chunk.Count == ChunkLines)
@@ -157,8 +174,36 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
         }
     }
 
-    private ValueTask SendAsync(LineChunk chunk, CancellationToken cancellationToken) =>
-        _parsed.Writer.WriteAsync(Task.Run(() => Parse(chunk), CancellationToken.None), cancellationToken);
+    // A part of a line over the limit is only reported (and dead-lettered): its bytes are copied for a dead letter only.
+    private ReadOnlySpan<byte> Raw(in LineSegment segment) =>
+        segment.IsOverlong && !_keepOverlongBytes ? [] : _splitter.Raw(segment).Span;
+
+    /// <summary>
+    /// Queues the chunk's parse once the queue has room (so a parse is never started for a chunk the queue then refuses,
+    /// which nobody would await); at most <c>parallelism</c> parses run at a time.
+    /// </summary>
+    private async ValueTask SendAsync(LineChunk chunk, CancellationToken cancellationToken)
+    {
+        // One writer: once there is room, the write succeeds.
+        if (!await _parsed.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false)
+            || !_parsed.Writer.TryWrite(Task.Run(() => ParseAsync(chunk), CancellationToken.None)))
+        {
+            throw new InvalidOperationException("The queue of parsed chunks was closed while the input was being split.");
+        }
+    }
+
+    private async Task<LineChunk> ParseAsync(LineChunk chunk)
+    {
+        await _parsing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return Parse(chunk);
+        }
+        finally
+        {
+            _parsing.Release();
+        }
+    }
 
     private LineChunk Rent() => _chunks.TryTake(out var chunk) ? chunk : new LineChunk(ChunkBytes);
 
@@ -270,6 +315,12 @@ internal sealed class LineChunk(int bytes) : IDisposable
         Array.Clear(Lines, 0, Count); // no interaction stays reachable from a pooled chunk
         Count = 0;
         _used = 0;
+        if (_bytes.Length > bytes)
+        {
+            // Grown for a long line: back to the usual size, so long lines do not keep every pooled chunk large.
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = ArrayPool<byte>.Shared.Rent(bytes);
+        }
     }
 
     public void Dispose()

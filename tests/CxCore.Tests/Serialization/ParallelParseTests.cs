@@ -85,6 +85,37 @@ public sealed class ParallelParseTests
             print: s => $"{s.Input.Length} bytes, read {s.ReadSize} at a time: {Encoding.UTF8.GetString(s.Input)}");
     }
 
+    /// <summary>Inputs the random ones do not reach: lines over a chunk's 64 KB, 10 MB lines, a BOM, a lone CR, nothing.</summary>
+    public static TheoryData<string, int> Special()
+    {
+        var big = Event(1, ",\"text\":\"" + new string('y', 70_000) + "\"");
+        var huge = Event(2, ",\"text\":\"" + new string('z', 10_000_000) + "\"");
+        return new TheoryData<string, int>
+        {
+            { "", 1 << 20 },
+            { "\uFEFF", 1 << 20 },
+            { "\uFEFF" + Event(1) + "\n" + Event(2), 1 << 20 },
+            { "\r", 1 << 20 },
+            { Event(0) + "\n" + big + "\n" + Event(3) + "\r\n" + big, 1 << 20 },
+            { Event(0) + "\n" + huge + "\n" + Event(3) + "\n" + huge, 1 << 20 },
+            { Event(0) + "\n" + huge + "\n" + Event(3) + "\n" + huge + "\n" + big, 256 },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Special))]
+    public async Task Long_lines_and_edge_inputs_give_what_one_thread_gives(string text, int maxLineBytes)
+    {
+        var input = Utf8(text);
+        foreach (var readSize in new[] { 4_096, 1 << 20 })
+        {
+            var (expected, expectedErrors) = await ReadCollectingErrors(input, readSize, maxLineBytes, 1);
+            var (actual, actualErrors) = await ReadCollectingErrors(input, readSize, maxLineBytes, 3);
+            AssertSameRead(expected, actual);
+            Assert.Equal(expectedErrors, actualErrors); // OnError, in the same order
+        }
+    }
+
     [Fact]
     public void The_default_parses_on_the_reading_thread() => Assert.Equal(1, new InteractionReaderOptions().ParseParallelism);
 
@@ -118,6 +149,13 @@ public sealed class ParallelParseTests
         var whole = Encoding.UTF8.GetString(Utf8(lines), 0, 150_000).Count(c => c == '\n');
         Assert.Equal(Enumerable.Range(0, whole).Select(i => $"e-{i}"), ids.Take(whole));
         Assert.True(ids.Count <= whole + 1);
+    }
+
+    private static async Task<(ReadResult Result, List<ReadError> Errors)> ReadCollectingErrors(byte[] input, int readSize, int maxLineBytes, int parallelism)
+    {
+        var errors = new List<ReadError>();
+        var options = new InteractionReaderOptions { MaxLineBytes = maxLineBytes, ParseParallelism = parallelism, OnError = errors.Add };
+        return (await Read(input, csv: false, options, chunk: readSize), errors);
     }
 
     private static InteractionReaderOptions Options(int parallelism) =>
