@@ -65,7 +65,7 @@ public sealed class InteractionReaderOptions
     /// first error before it stops); up to two chunks of 256 lines (or 64 KB, or one longer line) per thread are read
     /// ahead, and stopping early waits for a read of the source in progress. Worth it for a
     /// large file read on a machine with cores to spare: on this repository's 2-core benchmark machine, reading alone
-    /// went 1.5× faster with 2, while an ingest, whose workers already keep both cores busy, did not gain. CSV is always
+    /// went 1.1–2.2× faster with 2, while an ingest, whose workers already keep both cores busy, did not gain. CSV is always
     /// parsed on the reading thread. Default 1 (parse on the reading thread); 1 to <see cref="MaxParseParallelism"/>.
     /// </summary>
     public int ParseParallelism { get; init; } = 1;
