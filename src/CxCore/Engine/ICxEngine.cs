@@ -24,6 +24,11 @@ public interface ICxEngine
     ValueTask<IngestResult> RecordBatchAsync(IEnumerable<Interaction> interactions, CancellationToken cancellationToken = default);
 
     /// <summary>Records a stream of interactions, e.g. from <c>InteractionReader.ReadJsonLinesAsync</c>, reporting progress.</summary>
+    /// <remarks>
+    /// The default engine splits the stream by customer over <c>CxCoreOptions.IngestParallelism</c> workers: each
+    /// customer's interactions are recorded in stream order, different customers in parallel, with the same end result
+    /// as recording the stream in order.
+    /// </remarks>
     /// <param name="interactions">The stream.</param>
     /// <param name="progress">Receives progress every <c>IngestProgressInterval</c> interactions and at the end; may be null.</param>
     /// <param name="cancellationToken">Cancels the ingest; interactions recorded before cancellation stay recorded.</param>
