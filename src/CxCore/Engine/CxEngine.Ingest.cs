@@ -255,6 +255,8 @@ public sealed partial class CxEngine
 
                     ArrayPool<Interaction>.Shared.Return(items, clearArray: true);
                 }
+
+                shared.Add(ref totals); // inside the try: a progress that throws here is this worker's failure too
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
             {

@@ -134,8 +134,12 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
 
                 if (!chunk.TryAdd(segment, Raw(segment)))
                 {
-                    await SendAsync(chunk, cancellationToken).ConfigureAwait(false);
-                    chunk = Rent();
+                    if (chunk.Count > 0)
+                    {
+                        await SendAsync(chunk, cancellationToken).ConfigureAwait(false);
+                        chunk = Rent();
+                    }
+
                     chunk.Add(segment, Raw(segment));
                 }
 

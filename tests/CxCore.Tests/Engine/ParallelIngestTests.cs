@@ -284,6 +284,30 @@ public sealed class ParallelIngestTests
         Assert.Equal("progress failure", error.Message);
     }
 
+    [Fact]
+    public async Task A_progress_that_throws_as_a_worker_finishes_comes_before_a_failing_stream()
+    {
+        // Each worker's last (and only) addition to the totals crosses the interval as it finishes: that report throws.
+        var (a, b) = OnePerWorker();
+        var engine = Create(configure: o => (o.IngestProgressInterval, o.IngestParallelism) = (10, 2));
+        var progress = new Progress(_ => throw new InvalidOperationException("progress failure"));
+        var interactions = Enumerable.Range(0, 12).Select(i => Of(i % 2 == 0 ? a : b, $"e-{i}", i / 1000.0, "page_view"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => engine.IngestAsync(
+            Stream(interactions, i => { if (i == 11) { Thread.Sleep(200); } }).Concat(Failing()), progress, Ct));
+
+        Assert.Equal("progress failure", error.Message);
+
+        static async IAsyncEnumerable<Interaction> Failing()
+        {
+            await Task.Yield();
+            throw new InvalidDataException("stream failure");
+#pragma warning disable CS0162 // an iterator needs a yield
+            yield break;
+#pragma warning restore CS0162
+        }
+    }
+
     /// <summary>Two customer ids the engine's split by <see cref="CustomerId.GetHashCode"/> sends to different workers of two.</summary>
     private static (string A, string B) OnePerWorker()
     {
