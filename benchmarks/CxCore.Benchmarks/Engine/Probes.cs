@@ -218,7 +218,7 @@ internal static class Probes
     private static bool IngestAsync(int passes)
     {
         var (data, reader) = IngestInput();
-        int? parallelism = int.TryParse(Environment.GetEnvironmentVariable("PROBE_PARALLELISM"), CultureInfo.InvariantCulture, out var value) ? value : null;
+        var parallelism = EnvironmentInt("PROBE_PARALLELISM");
         for (var pass = -2; pass < passes; pass++)
         {
             GC.Collect();
@@ -247,8 +247,12 @@ internal static class Probes
     private static (byte[] Data, InteractionReader Reader) IngestInput() =>
         (SyntheticEvents.JsonLines(IngestLines), new InteractionReader(ChannelRegistry.WellKnown, new InteractionReaderOptions
         {
-            ParseParallelism = int.TryParse(Environment.GetEnvironmentVariable("PROBE_PARSE_PARALLELISM"), CultureInfo.InvariantCulture, out var value) ? value : 1,
+            ParseParallelism = EnvironmentInt("PROBE_PARSE_PARALLELISM") ?? 1,
         }));
+
+    // A whole number from an environment variable, or null when it is not set (or not a number).
+    private static int? EnvironmentInt(string name) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static IEnumerable<Interaction> ReadAll(InteractionReader reader, byte[] data) =>
         reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false)).ToBlockingEnumerable();

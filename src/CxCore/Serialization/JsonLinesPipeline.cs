@@ -58,7 +58,13 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
     }
 
     /// <summary>The parsed chunks, in input order; hand each back with <see cref="Recycle"/> once read.</summary>
-    public IAsyncEnumerable<LineChunk> ReadChunksAsync(CancellationToken cancellationToken) => ReadAsync(cancellationToken);
+    public async IAsyncEnumerable<LineChunk> ReadChunksAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var parsing in _parsed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return await parsing.ConfigureAwait(false);
+        }
+    }
 
     public void Recycle(LineChunk chunk)
     {
@@ -104,14 +110,6 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
 
         _parsing.Dispose();
         _stop.Dispose();
-    }
-
-    private async IAsyncEnumerable<LineChunk> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var parsing in _parsed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return await parsing.ConfigureAwait(false);
-        }
     }
 
     private async Task SplitAsync(CancellationToken cancellationToken)
