@@ -196,6 +196,13 @@ internal sealed class InteractionLog
         return new DateTimeOffset(record.UtcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(record.OffsetMinutes));
     }
 
+    /// <summary>The kind's <see cref="Vocabulary.Kinds"/> index at <paramref name="index"/>, or 0 when the kind is kept in the side table.</summary>
+    public int KindIndexAt(int index)
+    {
+        ref readonly var record = ref Record(index);
+        return (record.Flags & KindInExtras) != 0 ? 0 : record.Kind;
+    }
+
     /// <summary>The kind at <paramref name="index"/> (the interned string).</summary>
     public string GetKind(int index)
     {

@@ -30,7 +30,7 @@ public sealed partial class CxEngine : ICxEngine
     [ThreadStatic]
     private static List<StageVisit>? t_entered;
     private readonly JourneyDefinition _journey;
-    private readonly IInteractionClassifier _classifier;
+    private readonly TriggerTable _triggers;
     private readonly ScoringPipeline _scoring;
     private readonly IJourneyObserver[] _observers;
     private readonly TimeProvider _time;
@@ -72,7 +72,7 @@ public sealed partial class CxEngine : ICxEngine
         // the start over a store that already holds data (an earlier engine may have merged; a restart must follow it).
         _hasMerges = store is not InMemoryJourneyStore { CustomerCount: 0 };
         _journey = journey;
-        _classifier = classifier;
+        _triggers = new TriggerTable(journey, classifier);
         _scoring = scoring;
         _observers = [.. observers];
         _time = timeProvider ?? TimeProvider.System;
@@ -156,7 +156,7 @@ public sealed partial class CxEngine : ICxEngine
                         live.Position = StagePosition.Start(_journey, interaction.Timestamp);
                     }
 
-                    live.Position.Apply(_journey, _classifier, interaction, new VisitSinks(null, entered, KeepEntryIds: false));
+                    live.Position.Apply(_triggers, interaction, new VisitSinks(null, entered, KeepEntryIds: false), live.Score.Log!.KindIndexAt(position));
                 }
 
                 summary = live.Score.EvaluateAtLatest(_scoring);
@@ -581,7 +581,7 @@ public sealed partial class CxEngine : ICxEngine
     {
         var count = live.Score.CountUntil(asOf);
         var interactions = count == 0 ? [] : live.Score.Log!.MaterializeAll(count);
-        var cursor = JourneyCursor.Replay(_journey, _classifier, interactions, asOf);
+        var cursor = JourneyCursor.Replay(_triggers, interactions, asOf);
         cursor.AdvanceTo(asOf);
         return new Journey(id, interactions, cursor.History) { Score = _scoring.Score(interactions, asOf) };
     }
@@ -601,7 +601,7 @@ public sealed partial class CxEngine : ICxEngine
     {
         var interactions = live.Score.Log!.MaterializeAll(live.Score.Count);
         var keeps = keepEntryId ? CursorKeeps.CurrentVisit : CursorKeeps.CurrentStage;
-        return JourneyCursor.Replay(_journey, _classifier, interactions, interactions[0].Timestamp, keeps, entered).Position;
+        return JourneyCursor.Replay(_triggers, interactions, interactions[0].Timestamp, keeps, entered).Position;
     }
 
     /// <summary>

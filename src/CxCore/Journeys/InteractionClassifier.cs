@@ -92,6 +92,9 @@ public sealed class InteractionClassifier : IInteractionClassifier
         return _map.TryGetValue(interaction.Kind, out trigger);
     }
 
+    /// <summary>The trigger of a kind: this classifier looks at nothing else, so callers may cache the answer per kind.</summary>
+    internal bool TryClassifyKind(string kind, out JourneyTrigger trigger) => _map.TryGetValue(kind, out trigger);
+
     /// <summary>Returns a classifier that also (or instead) maps <paramref name="kind"/> to <paramref name="trigger"/>.</summary>
     /// <param name="kind">The interaction kind.</param>
     /// <param name="trigger">The trigger.</param>

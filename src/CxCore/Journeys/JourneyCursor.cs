@@ -39,18 +39,18 @@ internal sealed class JourneyCursor
     /// <paramref name="entered"/> when given (the engine collects a record's stage changes).
     /// </summary>
     public static JourneyCursor Replay(
-        JourneyDefinition definition,
-        IInteractionClassifier classifier,
+        TriggerTable triggers,
         ReadOnlySpan<Interaction> ordered,
         DateTimeOffset startIfEmpty,
         CursorKeeps keeps = CursorKeeps.History,
         List<StageVisit>? entered = null)
     {
+        var definition = triggers.Definition;
         var cursor = new JourneyCursor(definition, ordered.Length > 0 ? ordered[0].Timestamp : startIfEmpty, keeps);
         var visits = new VisitSinks(cursor._history, entered, cursor._keepEntryIds);
         foreach (var interaction in ordered)
         {
-            cursor._position.Apply(definition, classifier, interaction, visits);
+            cursor._position.Apply(triggers, interaction, visits);
         }
 
         return cursor;

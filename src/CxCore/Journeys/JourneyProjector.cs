@@ -23,18 +23,14 @@ namespace CxCore.Journeys;
 /// </example>
 public sealed class JourneyProjector
 {
-    private readonly JourneyDefinition _definition;
-    private readonly IInteractionClassifier _classifier;
+    private readonly TriggerTable _triggers;
 
     /// <summary>Creates a projector.</summary>
     /// <param name="definition">The journey definition.</param>
     /// <param name="classifier">Maps interactions to triggers.</param>
     public JourneyProjector(JourneyDefinition definition, IInteractionClassifier classifier)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(classifier);
-        _definition = definition;
-        _classifier = classifier;
+        _triggers = new TriggerTable(definition, classifier);
     }
 
     /// <summary>Builds the journey of <paramref name="customerId"/> from their interactions, as of <paramref name="asOf"/>.</summary>
@@ -66,7 +62,7 @@ public sealed class JourneyProjector
 
         ordered.Sort(CompareForReplay);
 
-        var cursor = JourneyCursor.Replay(_definition, _classifier, CollectionsMarshal.AsSpan(ordered), asOf);
+        var cursor = JourneyCursor.Replay(_triggers, CollectionsMarshal.AsSpan(ordered), asOf);
         cursor.AdvanceTo(asOf);
         return new Journey(customerId, ordered, cursor.History);
     }

@@ -44,16 +44,17 @@ internal struct StagePosition
         Visit(definition, _stage, _enteredAt, _reason, _trigger, _enteringId.IsEmpty ? null : _enteringId);
 
     /// <summary>Applies <paramref name="interaction"/>: timeouts up to its instant, then the trigger it fires.</summary>
-    /// <param name="definition">The journey's stages and transitions.</param>
-    /// <param name="classifier">Maps interactions to triggers.</param>
-    /// <param name="interaction">The next interaction in time order (ties by id).</param>
+    /// <param name="triggers">The journey's stages and transitions, and the classifier that maps interactions to triggers.</param>
+    /// <param name="interaction">The next interaction in time order (ties by id), as an object or read in place.</param>
     /// <param name="visits">Where the visits this enters go (history, observers); the default collects nothing.</param>
-    public void Apply(JourneyDefinition definition, IInteractionClassifier classifier, Interaction interaction, in VisitSinks visits)
+    /// <param name="kindIndex">The kind's <see cref="Vocabulary.Kinds"/> index when the caller knows it, else 0.</param>
+    public void Apply(TriggerTable triggers, InteractionView interaction, in VisitSinks visits, int kindIndex = 0)
     {
+        var definition = triggers.Definition;
         var at = interaction.Timestamp;
         AdvanceTo(definition, at, visits);
         (_lastActivity, _active) = (at, true);
-        if (!classifier.TryClassify(interaction, out var trigger) || !definition.TryGetTriggerIndex(trigger, out var triggerIndex))
+        if (!triggers.TryGetTrigger(interaction, kindIndex, out var triggerIndex))
         {
             return;
         }
@@ -61,7 +62,9 @@ internal struct StagePosition
         var context = new TransitionContext(interaction, at > _enteredAt ? at - _enteredAt : TimeSpan.Zero);
         if (definition.TryFire(_stage, triggerIndex, in context, out var next) && next != _stage)
         {
-            Enter(definition, next, at, StageEntryReason.Trigger, triggerIndex.Value, interaction.Id, visits);
+            // The id (a string built from compact storage) only for a walk that reports or keeps it.
+            var collects = visits.History is not null || visits.Entered is not null || visits.KeepEntryIds;
+            Enter(definition, next, at, StageEntryReason.Trigger, triggerIndex.Value, collects ? interaction.Id : null, visits);
         }
     }
 
