@@ -218,7 +218,7 @@ public sealed class Interaction
     public override string ToString() =>
         $"{Id} {Timestamp:O} {CustomerId} {Channel}/{Kind}{(Touchpoint is { } t ? "@" + t : string.Empty)} {Outcome}";
 
-    private static string ValidateKind(string kind)
+    internal static string ValidateKind(string kind)
     {
         IdText.Validate(kind, "kind", nameof(kind));
         if (kind.Length > MaxKindLength)

@@ -95,8 +95,40 @@ internal sealed class InteractionLog
     public int Insert(Interaction interaction)
     {
         var id = interaction.Id.Value;
-        Span<byte> encoded = stackalloc byte[EncodedCapacity(id)];
+        Span<byte> encoded = stackalloc byte[EncodedCapacity(id.Length)];
         encoded = encoded[..Encode(id, encoded)];
+        return Insert(PackedInteraction.From(interaction), encoded, id);
+    }
+
+    /// <summary>
+    /// <see cref="Insert(Interaction)"/> for an interaction the reader packed (its id as UTF-8 bytes, already validated):
+    /// the same record, without an object or a string for the id.
+    /// </summary>
+    /// <returns>Its position, or -1 for a duplicate id (indexed logs only).</returns>
+    public int Insert(in PackedInteraction packed, ReadOnlySpan<byte> idUtf8)
+    {
+        Span<char> chars = stackalloc char[idUtf8.Length];
+        chars = chars[..ToChars(idUtf8, packed.IdIsAscii, chars)];
+        Span<byte> encoded = stackalloc byte[EncodedCapacity(chars.Length)];
+        encoded = encoded[..Encode(chars, packed.IdIsAscii, encoded)];
+        return Insert(packed, encoded, chars);
+    }
+
+    // Valid UTF-8 (checked by the reader) as UTF-16; `chars` has room for one character per byte.
+    internal static int ToChars(ReadOnlySpan<byte> utf8, bool ascii, Span<char> chars)
+    {
+        if (ascii)
+        {
+            Ascii.ToUtf16(utf8, chars, out var written);
+            return written;
+        }
+
+        return Encoding.UTF8.GetChars(utf8, chars);
+    }
+
+    // Both inserts: the id in its stored form (for the index) and as characters (for ordering ties).
+    private int Insert(in PackedInteraction interaction, ReadOnlySpan<byte> encoded, ReadOnlySpan<char> id)
+    {
         var hash = 0;
         if (_indexed)
         {
@@ -135,7 +167,7 @@ internal sealed class InteractionLog
         var value = id.Value;
         if (_indexed)
         {
-            Span<byte> encoded = stackalloc byte[EncodedCapacity(value)];
+            Span<byte> encoded = stackalloc byte[EncodedCapacity(value.Length)];
             encoded = encoded[..Encode(value, encoded)];
             return Contains(encoded, Hash(encoded));
         }
@@ -256,7 +288,7 @@ internal sealed class InteractionLog
     }
 
     /// <summary>The id at <paramref name="index"/> compared ordinally (as <see cref="string.CompareOrdinal(string, string)"/>) with <paramref name="id"/>.</summary>
-    public int CompareId(int index, string id)
+    public int CompareId(int index, ReadOnlySpan<char> id)
     {
         var payload = IdBytes(index, out var utf16);
         if (utf16)
@@ -294,14 +326,16 @@ internal sealed class InteractionLog
         return ids.Slice(offset, headerLength + ((header & Utf16Id) != 0 ? length * 2 : length));
     }
 
-    // Room for the stored form of `id` (the stack buffer is zeroed on every call: sized to the id, not the longest one).
-    private static int EncodedCapacity(string id) => Math.Min(3 + (2 * id.Length), MaxEncodedId);
+    // Room for the stored form of an id of `length` characters (the stack buffer is zeroed on every call: sized to the
+    // id, not the longest one).
+    private static int EncodedCapacity(int length) => Math.Min(3 + (2 * length), MaxEncodedId);
 
     // ASCII ids one byte per character, others as UTF-16 (two bytes per code unit, lone surrogates included), after a
     // header byte: bit 7 = UTF-16, bits 0-6 = length in characters, or 127 and the length in the next two bytes.
-    private static int Encode(string id, Span<byte> target)
+    private static int Encode(string id, Span<byte> target) => Encode(id, Ascii.IsValid(id), target);
+
+    private static int Encode(ReadOnlySpan<char> id, bool ascii, Span<byte> target)
     {
-        var ascii = Ascii.IsValid(id);
         var header = id.Length < LongId ? 1 : 3;
         var flag = ascii ? (byte)0 : Utf16Id;
         if (header == 1)
@@ -321,7 +355,7 @@ internal sealed class InteractionLog
             return header + id.Length;
         }
 
-        MemoryMarshal.AsBytes(id.AsSpan()).CopyTo(target[header..]);
+        MemoryMarshal.AsBytes(id).CopyTo(target[header..]);
         return header + (id.Length * 2);
     }
 
@@ -332,7 +366,7 @@ internal sealed class InteractionLog
         return hash.ToHashCode();
     }
 
-    private void Insert(Interaction interaction, ReadOnlySpan<byte> encodedId, int position)
+    private void Insert(in PackedInteraction interaction, ReadOnlySpan<byte> encodedId, int position)
     {
         var record = new InteractionRecord
         {
@@ -341,7 +375,8 @@ internal sealed class InteractionLog
             OffsetMinutes = (short)(interaction.Timestamp.Offset.Ticks / TimeSpan.TicksPerMinute),
             WaitMilliseconds = -1,
         };
-        (record.Outcome, record.Csat, record.Nps, record.Ces, var waitTicks) = interaction.Packed;
+        (record.Outcome, record.Csat, record.Nps, record.Ces) = (interaction.Outcome, interaction.Csat, interaction.Nps, interaction.Ces);
+        var waitTicks = interaction.WaitTicks;
         var extras = interaction.Extras;
         if (waitTicks >= 0)
         {
@@ -472,7 +507,7 @@ internal sealed class InteractionLog
     }
 
     // The interaction's shared extras are never changed: a log that needs to add fields copies them first.
-    private static InteractionExtras OwnCopy(InteractionExtras? extras, Interaction interaction) =>
+    private static InteractionExtras OwnCopy(InteractionExtras? extras, in PackedInteraction interaction) =>
         extras is null ? new InteractionExtras() : ReferenceEquals(extras, interaction.Extras) ? extras.Copy() : extras;
 
     private int AppendId(ReadOnlySpan<byte> encoded)

@@ -77,9 +77,9 @@ internal sealed class CsvParser(EventDraft draft)
         return null;
     }
 
-    public ReadError? Parse(ReadOnlySpan<byte> record, out Interaction? interaction)
+    /// <summary>Parses one row into <paramref name="target"/>'s next slot (not committed), or returns the first problem.</summary>
+    public ReadError? Parse(ReadOnlySpan<byte> record, InteractionBatch target)
     {
-        interaction = null;
         draft.CheckUtf8 = !Utf8.IsValid(record);
         if (Split(record) is { } splitError)
         {
@@ -122,7 +122,7 @@ internal sealed class CsvParser(EventDraft draft)
             }
         }
 
-        return draft.Build(out interaction);
+        return draft.Build(target, probeOnly: false);
     }
 
     private static bool IsStringField(EventField field) =>

@@ -28,10 +28,16 @@ internal sealed class EventDraft : IDisposable
     private readonly Dictionary<string, string> _attributes = new(StringComparer.Ordinal);
     private byte[] _scratch = [];
 
+    private readonly Utf8Cache<string> _kinds = new(); // valid kinds only: checked once per distinct kind
     private uint _seen;
-    private string? _id;
-    private string? _customerId;
+    private byte[] _id = new byte[64];
+    private byte[] _customerId = new byte[64];
+    private int _idLength = -1; // -1: not given
+    private int _customerIdLength = -1;
     private string? _kind;
+    private bool _kindChecked;
+    private byte[] _kindUtf8 = new byte[64];
+    private int _kindBytes;
     private TouchpointId? _touchpoint;
     private string? _text;
     private DateTimeOffset? _timestamp;
@@ -66,7 +72,8 @@ internal sealed class EventDraft : IDisposable
         LineNumber = lineNumber;
         CheckUtf8 = false;
         _seen = 0;
-        _id = _customerId = _kind = _text = null;
+        _idLength = _customerIdLength = -1;
+        _kind = _text = null;
         _touchpoint = null;
         _timestamp = null;
         _channel = default;
@@ -174,14 +181,13 @@ internal sealed class EventDraft : IDisposable
         switch (field)
         {
             case EventField.Id:
-                _id = Encoding.UTF8.GetString(utf8);
+                _idLength = Keep(utf8, ref _id);
                 return null;
             case EventField.CustomerId:
-                _customerId = Encoding.UTF8.GetString(utf8);
+                _customerIdLength = Keep(utf8, ref _customerId);
                 return null;
             case EventField.Kind:
-                _kind = Cached(utf8, _strings);
-                return null;
+                return SetKind(utf8);
             case EventField.Touchpoint:
                 return SetTouchpoint(utf8);
             case EventField.Text:
@@ -319,10 +325,15 @@ internal sealed class EventDraft : IDisposable
         return null;
     }
 
-    /// <summary>Checks the required fields and builds the interaction, reporting the domain's validation as a read error.</summary>
-    public ReadError? Build(out Interaction? interaction)
+    /// <summary>
+    /// Checks the required fields and packs the interaction into <paramref name="target"/>'s next slot (its ids appended
+    /// to the batch's bytes; the caller commits the slot), reporting the domain's validation as a read error. Accepts
+    /// and refuses exactly what building an <see cref="Interaction"/> from the same values would, with the same messages.
+    /// </summary>
+    /// <param name="target">Where the interaction goes.</param>
+    /// <param name="probeOnly">Only check (the caller refuses the line anyway when all is valid): nothing is packed.</param>
+    public ReadError? Build(InteractionBatch target, bool probeOnly)
     {
-        interaction = null;
         foreach (var required in EventFields.Required)
         {
             if (!IsSet(required))
@@ -332,64 +343,143 @@ internal sealed class EventDraft : IDisposable
             }
         }
 
-        InteractionId id;
-        CustomerId customerId;
-        try
+        var id = _id.AsSpan(0, _idLength);
+        var customerId = _customerId.AsSpan(0, _customerIdLength);
+        if (CheckId(id, "id", static value => new InteractionId(value), out var idIsAscii) is { } idError)
         {
-            id = new InteractionId(_id!);
-        }
-        catch (ArgumentException e)
-        {
-            return Error("id", _id, ReadError.ReasonOf(e));
+            return idError;
         }
 
-        try
+        if (CheckId(customerId, "customerId", static value => new CustomerId(value), out var customerIsAscii) is { } customerError)
         {
-            customerId = new CustomerId(_customerId!);
-        }
-        catch (ArgumentException e)
-        {
-            return Error("customerId", _customerId, ReadError.ReasonOf(e));
+            return customerError;
         }
 
-        try
+        // In the order the Interaction constructor and initialisers check them.
+        if (_timestamp!.Value == default)
         {
-            interaction = new Interaction(id, customerId, _timestamp!.Value, _channel, _kind!)
+            return Error("timestamp", null, "timestamp must be set (it was the default value 0001-01-01T00:00:00+00:00).");
+        }
+
+        if (!_kindChecked && CheckKind() is { } kindError)
+        {
+            return kindError;
+        }
+
+        if (_text is { Length: > Interaction.MaxTextLength })
+        {
+            return Error("text", _text, $"text must be at most {Interaction.MaxTextLength} characters, but was {_text.Length}.");
+        }
+
+        if (probeOnly)
+        {
+            return null;
+        }
+
+        InteractionExtras? extras = null;
+        if (_mode is not null || _handling is not null || _value is not null || _text is not null || _attributes.Count > 0)
+        {
+            extras = new InteractionExtras
             {
-                Touchpoint = _touchpoint,
                 Mode = _mode,
-                Outcome = _outcome,
-                Signals = new InteractionSignals
-                {
-                    Csat = _csat,
-                    Nps = _nps,
-                    Ces = _ces,
-                    Wait = _wait,
-                    HandlingTime = _handling,
-                    Value = _value,
-                },
+                HandlingTime = _handling,
+                Value = _value,
                 Text = _text,
-                Attributes = AttributeMap.FromChecked(_attributes),
+                Attributes = _attributes.Count > 0 ? AttributeMap.FromChecked(_attributes) : Domain.Attributes.Empty,
             };
+        }
+
+        ref var packed = ref target.Next;
+        packed = new PackedInteraction
+        {
+            Timestamp = _timestamp.Value,
+            Kind = _kind!,
+            Channel = _channel,
+            Touchpoint = _touchpoint,
+            Extras = extras,
+            WaitTicks = _wait?.Ticks ?? -1,
+            LineNumber = LineNumber,
+            IdStart = target.Append(id),
+            IdLength = id.Length,
+            CustomerStart = target.Append(customerId),
+            CustomerLength = customerId.Length,
+            Outcome = (byte)_outcome,
+            Csat = (byte)(_csat + 1 ?? 0),
+            Nps = (byte)(_nps + 1 ?? 0),
+            Ces = (byte)(_ces + 1 ?? 0),
+            IdIsAscii = idIsAscii,
+            CustomerIsAscii = customerIsAscii,
+        };
+        return null;
+    }
+
+    // An id as the domain checks it: printable ASCII that does not start or end with a space is valid as it is (no
+    // string needed); anything else is checked by the domain type itself, for its exact message.
+    private ReadError? CheckId(ReadOnlySpan<byte> utf8, string field, Func<string, object> create, out bool ascii)
+    {
+        ascii = Ascii.IsValid(utf8);
+        if (ascii && utf8.Length is > 0 and <= IdText.MaxLength && utf8.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0
+            && utf8[0] != ' ' && utf8[^1] != ' ')
+        {
+            return null;
+        }
+
+        var value = Encoding.UTF8.GetString(utf8);
+        try
+        {
+            create(value);
             return null;
         }
         catch (ArgumentException e)
         {
-            var field = e.ParamName ?? "kind";
-            var value = field switch
-            {
-                "kind" => _kind,
-                "text" => _text,
-                _ => null,
-            };
             return Error(field, value, ReadError.ReasonOf(e));
         }
     }
 
+    private ReadError? SetKind(ReadOnlySpan<byte> utf8)
+    {
+        _kindChecked = _kinds.TryGet(utf8, out var kind);
+        _kind = _kindChecked ? kind : Cached(utf8, _strings);
+        if (!_kindChecked)
+        {
+            _kindBytes = Keep(utf8, ref _kindUtf8);
+        }
+
+        return null;
+    }
+
+    // A kind seen for the first time: checked as the domain checks it, and remembered when valid.
+    private ReadError? CheckKind()
+    {
+        try
+        {
+            Interaction.ValidateKind(_kind!);
+        }
+        catch (ArgumentException e)
+        {
+            return Error("kind", _kind, ReadError.ReasonOf(e));
+        }
+
+        _kinds.Add(_kindUtf8.AsSpan(0, _kindBytes), _kind!);
+        return null;
+    }
+
+    // Copies a value the line's buffer (or the scratch) holds only until the next read; returns its length.
+    private static int Keep(ReadOnlySpan<byte> utf8, ref byte[] buffer)
+    {
+        if (utf8.Length > buffer.Length)
+        {
+            buffer = new byte[Math.Max(utf8.Length, buffer.Length * 2)];
+        }
+
+        utf8.CopyTo(buffer);
+        return utf8.Length;
+    }
+
     private bool IsSet(EventField field) => field switch
     {
-        EventField.Id => _id is not null,
-        EventField.CustomerId => _customerId is not null,
+        EventField.Id => _idLength >= 0,
+        EventField.CustomerId => _customerIdLength >= 0,
         EventField.Timestamp => _timestamp is not null,
         EventField.Channel => !_channel.IsEmpty,
         _ => _kind is not null,

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace CxCore.Serialization;
 
 /// <summary>
-/// A 128-bit hash of an id (MurmurHash3 x64-128 over its UTF-16 code units) so duplicate detection can remember every
+/// A 128-bit hash of an id (MurmurHash3 x64-128 over its UTF-8 bytes, as the reader has them) so duplicate detection can remember every
 /// id of an input without keeping the strings alive: the set holds no references, so it costs the garbage collector
 /// nothing to scan or promote. Two different ids share a hash with a probability of about n²/2¹²⁹ for n ids
 /// (below 10⁻²⁰ for a billion), far below any other source of error; <see cref="SeenIds"/> keeps 96 of the bits
@@ -16,9 +16,12 @@ internal static class IdHash
     private const ulong C1 = 0x87c37b91114253d5UL;
     private const ulong C2 = 0x4cf5ad432745937fUL;
 
-    public static UInt128 Of(string id)
+    /// <summary>The hash of an id given as a string (of its UTF-8 bytes: the same as the reader computes for it).</summary>
+    public static UInt128 Of(string id) => Of(System.Text.Encoding.UTF8.GetBytes(id));
+
+    /// <summary>The hash of an id's UTF-8 bytes.</summary>
+    public static UInt128 Of(ReadOnlySpan<byte> data)
     {
-        var data = MemoryMarshal.AsBytes(id.AsSpan());
         ulong h1 = 0x9E3779B97F4A7C15UL;
         var h2 = h1;
         var blocks = data.Length / 16;

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using CxCore.Domain;
 using CxCore.Engine;
 
@@ -74,9 +76,7 @@ public sealed class InteractionReader
     public IAsyncEnumerable<Interaction> ReadJsonLinesAsync(Stream source, ReadReport? report = null, CancellationToken cancellationToken = default)
     {
         EnsureReadable(source);
-        return Options.ParseParallelism > 1
-            ? ReadJsonLinesInParallelAsync(source, report ?? new ReadReport(), cancellationToken)
-            : ReadAsync(source, report ?? new ReadReport(), csv: false, cancellationToken);
+        return new ReadStream(this, source, report ?? new ReadReport(), csv: false, cancellationToken);
     }
 
     /// <summary>
@@ -96,8 +96,15 @@ public sealed class InteractionReader
     public IAsyncEnumerable<Interaction> ReadCsvAsync(Stream source, ReadReport? report = null, CancellationToken cancellationToken = default)
     {
         EnsureReadable(source);
-        return ReadAsync(source, report ?? new ReadReport(), csv: true, cancellationToken);
+        return new ReadStream(this, source, report ?? new ReadReport(), csv: true, cancellationToken);
     }
+
+    /// <summary>A parser's state for one thread (a draft keeps per-line state and caches).</summary>
+    internal EventDraft CreateDraft() => new(_channels, _channelNames);
+
+    /// <summary>A pipeline parsing <paramref name="splitter"/>'s lines on <see cref="InteractionReaderOptions.ParseParallelism"/> threads.</summary>
+    internal JsonLinesPipeline CreatePipeline(LineSplitter splitter, bool keepOverlongBytes, bool materialize, CancellationToken cancellationToken) =>
+        new(splitter, _channels, _channelNames, Options.ParseParallelism, keepOverlongBytes, materialize, cancellationToken);
 
     private static void EnsureReadable(Stream source)
     {
@@ -110,69 +117,24 @@ public sealed class InteractionReader
 
     internal static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;
 
-    private static LineResult Parse(
-        in LineSegment segment,
-        LineSplitter splitter,
-        EventDraft draft,
-        JsonLineParser? json,
-        CsvParser? table,
-        SeenIds? seen,
-        out Interaction? interaction,
-        out ReadError? error)
-    {
-        interaction = null;
-        error = null;
-        var content = splitter.Content(segment);
-        if (IsBlank(content))
-        {
-            return LineResult.Blank;
-        }
-
-        draft.Reset(segment.LineNumber);
-        if (table is { HasHeader: false })
-        {
-            error = table.ReadHeader(content, splitter.Raw(segment).Span);
-            return error is null ? LineResult.Header : LineResult.Fatal;
-        }
-
-        error = json is not null ? json.Parse(content, out interaction) : table!.Parse(content, out interaction);
-        if (error is not null)
-        {
-            return LineResult.Rejected;
-        }
-
-        if (seen is not null)
-        {
-            var id = interaction!.Id.Value;
-            if (!seen.TryAdd(IdHash.Of(id), segment.LineNumber, out var firstLine))
-            {
-                error = DuplicateId(segment.LineNumber, id, firstLine);
-                interaction = null;
-                return LineResult.Rejected;
-            }
-        }
-
-        return LineResult.Accepted;
-    }
-
-    private static ReadError DuplicateId(long line, string id, long firstLine) =>
+    internal static ReadError DuplicateId(long line, string id, long firstLine) =>
         new(line, "id", id, $"duplicate id: it was first read on line {firstLine}, which is kept");
 
-    private ReadError TooLong(long line) =>
+    internal ReadError TooLong(long line) =>
         new(line, null, null, $"line exceeds {Options.MaxLineBytes} bytes (InteractionReaderOptions.MaxLineBytes); it was skipped");
 
     // A dead-lettered line keeps its own line break; one that had none (the input's last) gets "\n", so the next appends cleanly.
-    private static bool NeedsLineFeed(LineKind kind, ReadOnlySpan<byte> raw) =>
+    internal static bool NeedsLineFeed(LineKind kind, ReadOnlySpan<byte> raw) =>
         kind is LineKind.Line or LineKind.OverlongWhole or LineKind.OverlongLast && (raw.IsEmpty || raw[^1] != '\n');
 
-    private InteractionReadException Fatal(ReadError error, ReadReport report)
+    internal InteractionReadException Fatal(ReadError error, ReadReport report)
     {
         report.Add(error, Options.MaxReportedErrors);
         Options.OnError?.Invoke(error);
         return new InteractionReadException(error);
     }
 
-    private void Reject(ReadError error, ReadReport report)
+    internal void Reject(ReadError error, ReadReport report)
     {
         report.Rejected++;
         CxTelemetry.Rejected.Add(1);
@@ -184,7 +146,7 @@ public sealed class InteractionReader
         }
     }
 
-    private static async ValueTask WriteDeadLetterAsync(Stream deadLetter, ReadOnlyMemory<byte> raw, bool addLineFeed, CancellationToken cancellationToken)
+    internal static async ValueTask WriteDeadLetterAsync(Stream deadLetter, ReadOnlyMemory<byte> raw, bool addLineFeed, CancellationToken cancellationToken)
     {
         await deadLetter.WriteAsync(raw, cancellationToken).ConfigureAwait(false);
         if (addLineFeed)
@@ -193,87 +155,104 @@ public sealed class InteractionReader
         }
     }
 
+    /// <summary>One interaction at a time, on the caller's thread: each is handed over as soon as its line is read.</summary>
     private async IAsyncEnumerable<Interaction> ReadAsync(
         Stream source,
         ReadReport report,
         bool csv,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var options = Options;
-        var deadLetter = options.Strict ? null : options.DeadLetter;
-        using var seen = options.DetectDuplicateIds ? new SeenIds() : null;
-        var deadLetterStarted = false;
-        using var splitter = new LineSplitter(source, options.MaxLineBytes, csv);
-        using var draft = new EventDraft(_channels, _channelNames);
-        var json = csv ? null : new JsonLineParser(draft);
-        var table = csv ? new CsvParser(draft) : null;
-        try
+        using var lines = new LineReader(this, source, report, csv);
+        var scratch = new InteractionBatch();
+        while (true)
         {
-            while (true)
+            switch (lines.Next(scratch, cancellationToken))
             {
-                if (!splitter.TryReadLine(out var segment))
-                {
-                    if (!await splitter.FillAsync(cancellationToken).ConfigureAwait(false))
+                case LineStep.Accepted:
+                    var interaction = scratch.Items[0].ToInteraction(scratch.Bytes);
+                    scratch.Clear();
+                    yield return interaction;
+                    break;
+                case LineStep.DeadLetter:
+                    await lines.WriteDeadLetterAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    if (!await lines.FillAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        break;
+                        yield break;
                     }
 
-                    continue;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                report.LinesRead += segment.Lines;
-                if (segment.IsOverlong)
-                {
-                    if (segment.StartsOverlong)
-                    {
-                        var tooLong = TooLong(segment.LineNumber);
-                        if (table is { HasHeader: false })
-                        {
-                            throw Fatal(tooLong with { Reason = "the CSV header " + tooLong.Reason }, report);
-                        }
-
-                        Reject(tooLong, report);
-                    }
-                }
-                else
-                {
-                    switch (Parse(segment, splitter, draft, json, table, seen, out var interaction, out var error))
-                    {
-                        case LineResult.Blank:
-                            report.BlankLines += segment.Lines;
-                            continue;
-                        case LineResult.Header:
-                            continue;
-                        case LineResult.Fatal:
-                            throw Fatal(error!, report);
-                        case LineResult.Accepted:
-                            report.Accepted++;
-                            yield return interaction!;
-                            continue;
-                        default:
-                            Reject(error!, report);
-                            break;
-                    }
-                }
-
-                if (deadLetter is not null)
-                {
-                    if (table is not null && !deadLetterStarted)
-                    {
-                        var header = table.HeaderRaw;
-                        await WriteDeadLetterAsync(deadLetter, header, header is [] or [.., not (byte)'\n'], cancellationToken).ConfigureAwait(false);
-                    }
-
-                    deadLetterStarted = true;
-                    var raw = splitter.Raw(segment);
-                    await WriteDeadLetterAsync(deadLetter, raw, NeedsLineFeed(segment.Kind, raw.Span), cancellationToken).ConfigureAwait(false);
-                }
+                    break;
             }
         }
-        finally
+    }
+
+    /// <summary>
+    /// <see cref="ReadAsync"/> in batches: the same steps, but the accepted interactions stay packed and are handed over
+    /// when a batch is full, when the input has nothing at hand, and before a failure (so the failure still comes after
+    /// every interaction read before it).
+    /// </summary>
+    private async IAsyncEnumerable<InteractionBatch> ReadBatchesAsync(
+        Stream source,
+        ReadReport report,
+        bool csv,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var lines = new LineReader(this, source, report, csv);
+        var batches = new BatchPool();
+        var batch = batches.Rent();
+        while (true)
         {
-            report.PeakBufferBytes = Math.Max(report.PeakBufferBytes, splitter.PeakBufferBytes);
+            ExceptionDispatchInfo? failure = null;
+            var step = LineStep.Fill;
+            var more = true;
+            try
+            {
+                step = lines.Next(batch, cancellationToken);
+                if (step == LineStep.DeadLetter)
+                {
+                    await lines.WriteDeadLetterAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception)
+            {
+                failure = ExceptionDispatchInfo.Capture(exception);
+            }
+
+            if (step == LineStep.Fill && failure is null)
+            {
+                var fill = lines.FillAsync(cancellationToken);
+                if (!fill.IsCompleted && batch.Count > 0)
+                {
+                    // A live feed waits for more: what was read goes out first.
+                    yield return batch;
+                    batch = batches.Rent();
+                }
+
+                try
+                {
+                    more = await fill.ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    failure = ExceptionDispatchInfo.Capture(exception);
+                }
+            }
+
+            if (failure is not null || !more || batch.IsFull)
+            {
+                if (batch.Count > 0)
+                {
+                    yield return batch;
+                    batch = batches.Rent();
+                }
+
+                failure?.Throw();
+                if (!more)
+                {
+                    yield break;
+                }
+            }
         }
     }
 
@@ -287,73 +266,113 @@ public sealed class InteractionReader
         ReadReport report,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var options = Options;
-        var deadLetter = options.Strict ? null : options.DeadLetter;
-        using var seen = options.DetectDuplicateIds ? new SeenIds() : null;
-        using var splitter = new LineSplitter(source, options.MaxLineBytes, csv: false);
-        var pipeline = new JsonLinesPipeline(splitter, _channels, _channelNames, options.ParseParallelism, keepOverlongBytes: deadLetter is not null, cancellationToken);
-        LineChunk? current = null;
-        try
+        var chunks = new ParsedChunks(this, source, report, materialize: true, cancellationToken);
+        await using (chunks.ConfigureAwait(false))
         {
-            await foreach (var chunk in pipeline.ReadChunksAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var chunk in chunks.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                current = chunk;
                 for (var i = 0; i < chunk.Count; i++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var line = chunk.Lines[i];
-                    report.LinesRead += line.Lines;
-                    var error = line.Error;
-                    if (line.Kind == LineKind.Line)
+                    switch (chunks.Handle(chunk, i, cancellationToken))
                     {
-                        if (line.Result == LineResult.Blank)
-                        {
-                            report.BlankLines += line.Lines;
-                            continue;
-                        }
-
-                        if (line.Interaction is { } interaction)
-                        {
-                            if (seen is null || seen.TryAdd(line.Hash, line.LineNumber, out var firstLine))
-                            {
-                                report.Accepted++;
-                                yield return interaction;
-                                continue;
-                            }
-
-                            error = DuplicateId(line.LineNumber, interaction.Id.Value, firstLine);
-                        }
-                    }
-                    else if (line.Kind is LineKind.OverlongWhole or LineKind.OverlongFirst)
-                    {
-                        error = TooLong(line.LineNumber);
-                    }
-
-                    if (error is not null)
-                    {
-                        Reject(error, report);
-                    }
-
-                    if (deadLetter is not null)
-                    {
-                        var raw = chunk.Raw(line);
-                        await WriteDeadLetterAsync(deadLetter, raw, NeedsLineFeed(line.Kind, raw.Span), cancellationToken).ConfigureAwait(false);
+                        case LineStep.Accepted:
+                            yield return chunk.Lines[i].Interaction!;
+                            break;
+                        case LineStep.DeadLetter:
+                            await chunks.WriteDeadLetterAsync(chunk, i, cancellationToken).ConfigureAwait(false);
+                            break;
                     }
                 }
 
-                current = null;
-                pipeline.Recycle(chunk);
+                chunks.Done(chunk);
             }
         }
-        finally
+    }
+
+    /// <summary><see cref="ReadJsonLinesInParallelAsync"/> in batches: a batch per chunk (the accepted lines of it, packed).</summary>
+    private async IAsyncEnumerable<InteractionBatch> ReadJsonLineBatchesInParallelAsync(
+        Stream source,
+        ReadReport report,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var chunks = new ParsedChunks(this, source, report, materialize: false, cancellationToken);
+        await using (chunks.ConfigureAwait(false))
         {
-            if (current is not null)
+            var batches = new BatchPool();
+            var batch = batches.Rent();
+            ExceptionDispatchInfo? failure = null;
+            var enumerator = chunks.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (enumerator.ConfigureAwait(false))
             {
-                pipeline.Recycle(current); // stopped in the middle of a chunk
+                while (failure is null)
+                {
+                    LineChunk? chunk = null;
+                    try
+                    {
+                        if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
+
+                        chunk = enumerator.Current;
+                        for (var i = 0; i < chunk.Count; i++)
+                        {
+                            switch (chunks.Handle(chunk, i, cancellationToken))
+                            {
+                                case LineStep.Accepted:
+                                    ref readonly var packed = ref chunk.Packed.Items[chunk.Lines[i].Packed];
+                                    batch.Add(packed, chunk.Packed.Bytes);
+                                    break;
+                                case LineStep.DeadLetter:
+                                    await chunks.WriteDeadLetterAsync(chunk, i, cancellationToken).ConfigureAwait(false);
+                                    break;
+                            }
+                        }
+                    }
+                    catch (Exception exception)
+                    {
+                        failure = ExceptionDispatchInfo.Capture(exception);
+                    }
+
+                    if (chunk is not null)
+                    {
+                        chunks.Done(chunk);
+                    }
+
+                    if (batch.Count > 0)
+                    {
+                        yield return batch;
+                        batch = batches.Rent();
+                    }
+                }
             }
 
-            await pipeline.DisposeAsync().ConfigureAwait(false);
-            report.PeakBufferBytes = Math.Max(report.PeakBufferBytes, splitter.PeakBufferBytes);
+            failure?.Throw();
         }
+    }
+
+    /// <summary>The batches of one read, reused once their consumer released them.</summary>
+    private sealed class BatchPool
+    {
+        private readonly ConcurrentQueue<InteractionBatch> _free = new();
+
+        public InteractionBatch Rent() => _free.TryDequeue(out var batch) ? batch : new InteractionBatch(_free.Enqueue);
+    }
+
+    /// <summary>
+    /// What <see cref="ReadJsonLinesAsync"/> and <see cref="ReadCsvAsync"/> return: the interactions one at a time, and
+    /// (for the engine's ingest) the same read in packed batches.
+    /// </summary>
+    private sealed class ReadStream(InteractionReader reader, Stream source, ReadReport report, bool csv, CancellationToken cancellationToken)
+        : IAsyncEnumerable<Interaction>, IInteractionBatchSource
+    {
+        private bool Parallel => !csv && reader.Options.ParseParallelism > 1;
+
+        public IAsyncEnumerator<Interaction> GetAsyncEnumerator(CancellationToken token = default) =>
+            (Parallel ? reader.ReadJsonLinesInParallelAsync(source, report, cancellationToken) : reader.ReadAsync(source, report, csv, cancellationToken))
+                .GetAsyncEnumerator(token);
+
+        public IAsyncEnumerable<InteractionBatch> ReadBatches() =>
+            Parallel ? reader.ReadJsonLineBatchesInParallelAsync(source, report, cancellationToken) : reader.ReadBatchesAsync(source, report, csv, cancellationToken);
     }
 }

@@ -18,9 +18,12 @@ internal sealed class JsonLineParser(EventDraft draft)
         MaxDepth = 64,
     };
 
-    public ReadError? Parse(ReadOnlySpan<byte> line, out Interaction? interaction)
+    /// <summary>
+    /// Parses one line into <paramref name="target"/>'s next slot (not committed: the caller keeps it), or returns the
+    /// first problem (and leaves the batch's bytes as they were).
+    /// </summary>
+    public ReadError? Parse(ReadOnlySpan<byte> line, InteractionBatch target)
     {
-        interaction = null;
         draft.CheckUtf8 = !Utf8.IsValid(line);
         var reader = new Utf8JsonReader(line, ReaderOptions);
         var current = EventField.Unknown;
@@ -60,16 +63,16 @@ internal sealed class JsonLineParser(EventDraft draft)
             return draft.Error(name, null, $"{name ?? "the line"} is not valid UTF-8");
         }
 
-        if (draft.Build(out interaction) is { } buildError)
-        {
-            return buildError;
-        }
-
         if (draft.CheckUtf8)
         {
-            // The invalid bytes were in a field that is ignored or in a name: the line is still not valid UTF-8 text.
-            interaction = null;
-            return draft.Error(null, null, "the line is not valid UTF-8");
+            // The invalid bytes were in a field that is ignored or in a name: the line is still not valid UTF-8 text
+            // (once every field the line does give is valid, as when the check came after building the interaction).
+            return draft.Build(target, probeOnly: true) ?? draft.Error(null, null, "the line is not valid UTF-8");
+        }
+
+        if (draft.Build(target, probeOnly: false) is { } buildError)
+        {
+            return buildError;
         }
 
         return null;

@@ -29,6 +29,7 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
     private readonly Channel<Task<LineChunk>> _parsed;
     private readonly SemaphoreSlim _parsing;
     private readonly bool _keepOverlongBytes;
+    private readonly bool _materialize;
     private readonly CancellationTokenSource _stop;
     private readonly Task _splitting;
 
@@ -37,6 +38,7 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
     /// <param name="channelNames">Their names, for error messages.</param>
     /// <param name="parallelism">How many chunks are parsed at a time.</param>
     /// <param name="keepOverlongBytes">Whether lines over the limit are copied (for a dead letter) or only counted.</param>
+    /// <param name="materialize">Whether each accepted line is also built as an <see cref="Interaction"/> (on the parsing thread), or only packed.</param>
     /// <param name="cancellationToken">Stops the splitting.</param>
     public JsonLinesPipeline(
         LineSplitter splitter,
@@ -44,8 +46,10 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
         string channelNames,
         int parallelism,
         bool keepOverlongBytes,
+        bool materialize,
         CancellationToken cancellationToken)
     {
+        _materialize = materialize;
         _splitter = splitter;
         _channels = channels;
         _channelNames = channelNames;
@@ -213,7 +217,7 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
     {
         if (!_parsers.TryTake(out var parser))
         {
-            parser = new LineParser(_channels, _channelNames);
+            parser = new LineParser(_channels, _channelNames, _materialize);
         }
 
         try
@@ -232,7 +236,7 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
     }
 
     /// <summary>A parser of its own for each thread parsing at a time (a draft keeps state and caches).</summary>
-    private sealed class LineParser(FrozenDictionary<string, Domain.Channel> channels, string channelNames) : IDisposable
+    private sealed class LineParser(FrozenDictionary<string, Domain.Channel> channels, string channelNames, bool materialize) : IDisposable
     {
         private readonly EventDraft _draft = new(channels, channelNames);
         private JsonLineParser? _json;
@@ -252,11 +256,19 @@ internal sealed class JsonLinesPipeline : IAsyncDisposable
             }
 
             _draft.Reset(line.LineNumber);
-            line.Error = (_json ??= new JsonLineParser(_draft)).Parse(content, out line.Interaction);
+            var packed = chunk.Packed;
+            line.Error = (_json ??= new JsonLineParser(_draft)).Parse(content, packed);
             line.Result = line.Error is null ? LineResult.Accepted : LineResult.Rejected;
-            if (line.Interaction is { } interaction)
+            if (line.Error is null)
             {
-                line.Hash = IdHash.Of(interaction.Id.Value);
+                line.Packed = packed.Count;
+                packed.Commit();
+                ref readonly var accepted = ref packed.Items[line.Packed];
+                line.Hash = IdHash.Of(accepted.Id(packed.Bytes));
+                if (materialize)
+                {
+                    line.Interaction = accepted.ToInteraction(packed.Bytes);
+                }
             }
         }
 
@@ -271,6 +283,9 @@ internal sealed class LineChunk(int bytes) : IDisposable
     private int _used;
 
     public ChunkLine[] Lines { get; } = new ChunkLine[JsonLinesPipeline.ChunkLines];
+
+    /// <summary>The accepted lines, packed (<see cref="ChunkLine.Packed"/> says which is whose).</summary>
+    public InteractionBatch Packed { get; } = new();
 
     public int Count { get; private set; }
 
@@ -315,6 +330,7 @@ internal sealed class LineChunk(int bytes) : IDisposable
     public void Clear()
     {
         Array.Clear(Lines, 0, Count); // no interaction stays reachable from a pooled chunk
+        Packed.Clear();
         Count = 0;
         _used = 0;
         if (_bytes.Length > bytes)
@@ -342,6 +358,7 @@ internal struct ChunkLine
     public int Lines;
     public LineKind Kind;
     public LineResult Result;
+    public int Packed;
     public Interaction? Interaction;
     public ReadError? Error;
     public UInt128 Hash;
