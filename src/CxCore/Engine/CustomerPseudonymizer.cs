@@ -15,7 +15,9 @@ internal sealed class CustomerPseudonymizer
 
     public CustomerPseudonymizer(string key) => _key = Encoding.UTF8.GetBytes(key);
 
-    public static bool IsPseudonym(CustomerId id) => id.Value.StartsWith(Prefix, StringComparison.Ordinal) && id.Value.Length == Prefix.Length + 32;
+    public static bool IsPseudonym(CustomerId id) => IsPseudonym(id.Value);
+
+    public static bool IsPseudonym(ReadOnlySpan<char> id) => id.StartsWith(Prefix, StringComparison.Ordinal) && id.Length == Prefix.Length + 32;
 
     public CustomerId Protect(CustomerId id) => IsPseudonym(id) ? id : new CustomerId(Prefix + Hash(id.Value));
 

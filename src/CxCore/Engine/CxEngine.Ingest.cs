@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using CxCore.Domain;
@@ -30,9 +32,15 @@ public sealed partial class CxEngine
         ArgumentNullException.ThrowIfNull(interactions);
         using var activity = CxTelemetry.Source.StartActivity("cxcore.ingest");
         var started = Stopwatch.GetTimestamp();
-        var result = _ingestParallelism > 1
-            ? await IngestInParallelAsync(interactions, progress, started, cancellationToken).ConfigureAwait(false)
-            : await IngestInOrderAsync(interactions, progress, started, cancellationToken).ConfigureAwait(false);
+        // The reader's streams can be read in packed batches: no object per interaction on the way in.
+        var batches = interactions as IInteractionBatchSource;
+        var result = (_ingestParallelism > 1, batches) switch
+        {
+            (true, null) => await IngestInParallelAsync(interactions, progress, started, cancellationToken).ConfigureAwait(false),
+            (true, _) => await IngestInParallelAsync(batches, progress, started, cancellationToken).ConfigureAwait(false),
+            (false, null) => await IngestInOrderAsync(interactions, progress, started, cancellationToken).ConfigureAwait(false),
+            (false, _) => await IngestInOrderAsync(batches, progress, started, cancellationToken).ConfigureAwait(false),
+        };
         activity?.SetTag("cxcore.processed", result.Processed);
         EngineLog.IngestFinished(_logger, result.Processed, result.Recorded, result.RecordedLate, result.Duplicates, (long)result.Elapsed.TotalMilliseconds);
         return result;
@@ -54,26 +62,57 @@ public sealed partial class CxEngine
         return totals.ToResult();
     }
 
+    private async Task<IngestResult> IngestInOrderAsync(IInteractionBatchSource batches, IProgress<IngestProgress>? progress, long started, CancellationToken cancellationToken)
+    {
+        var totals = new Totals(started);
+        await foreach (var batch in batches.ReadBatches().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                totals.Add(await RecordPackedAsync(batch, i, cancellationToken).ConfigureAwait(false));
+                if (progress is not null && totals.Processed % _progressInterval == 0)
+                {
+                    progress.Report(totals.ToProgress());
+                }
+            }
+
+            batch.Release();
+        }
+
+        progress?.Report(totals.ToProgress());
+        return totals.ToResult();
+    }
+
     /// <summary>
     /// Reads the stream on the caller's thread and hands each interaction to the worker its customer id hashes to.
     /// A failing worker stops the ingest (the first failure is thrown); a failing stream stops the reading, the
     /// workers record what was read before it, and its exception is thrown.
     /// </summary>
-    private async Task<IngestResult> IngestInParallelAsync(IAsyncEnumerable<Interaction> interactions, IProgress<IngestProgress>? progress, long started, CancellationToken cancellationToken)
+    private Task<IngestResult> IngestInParallelAsync(IAsyncEnumerable<Interaction> interactions, IProgress<IngestProgress>? progress, long started, CancellationToken cancellationToken) =>
+        IngestInParallelAsync((workers, stop) => ReadIntoAsync(interactions, workers, stop), progress, started, cancellationToken);
+
+    /// <summary>
+    /// The packed batches of a reader's stream, each handed to every worker: a worker records the interactions whose
+    /// customer id hashes to it (so each customer's go to one worker, in stream order), and releases the batch.
+    /// </summary>
+    private Task<IngestResult> IngestInParallelAsync(IInteractionBatchSource batches, IProgress<IngestProgress>? progress, long started, CancellationToken cancellationToken) =>
+        IngestInParallelAsync((workers, stop) => ReadIntoAsync(batches, workers, stop), progress, started, cancellationToken);
+
+    private async Task<IngestResult> IngestInParallelAsync(Func<IngestWorker[], CancellationToken, Task> read, IProgress<IngestProgress>? progress, long started, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var shared = new IngestTotals(started, progress, _progressInterval, stop);
         var workers = new IngestWorker[_ingestParallelism];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = new IngestWorker(this, shared);
+            workers[i] = new IngestWorker(this, shared, i, workers.Length);
         }
 
         ExceptionDispatchInfo? readFailure = null;
         var readStopped = false;
         try
         {
-            await ReadIntoAsync(interactions, workers, stop.Token).ConfigureAwait(false);
+            await read(workers, stop.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (stop.IsCancellationRequested && exception is OperationCanceledException or ChannelClosedException)
         {
@@ -154,6 +193,20 @@ public sealed partial class CxEngine
         }
     }
 
+    private static async Task ReadIntoAsync(IInteractionBatchSource batches, IngestWorker[] workers, CancellationToken stop)
+    {
+        await foreach (var batch in batches.ReadBatches().WithCancellation(stop).ConfigureAwait(false))
+        {
+            // A source that ignores the token is not read further once the ingest stops.
+            stop.ThrowIfCancellationRequested();
+            batch.Share(workers.Length);
+            foreach (var worker in workers)
+            {
+                await worker.AddAsync(batch, stop).ConfigureAwait(false);
+            }
+        }
+    }
+
     private static async ValueTask FlushWhileWaitingAsync(IngestWorker[] workers, Task<bool> next, CancellationToken stop)
     {
         try
@@ -185,14 +238,19 @@ public sealed partial class CxEngine
     /// <summary>One worker of a parallel ingest: a queue of batches and the task that records them in order.</summary>
     private sealed class IngestWorker
     {
-        private readonly Channel<(Interaction[] Items, int Count)> _queue = Channel.CreateBounded<(Interaction[], int)>(
+        private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(
             new BoundedChannelOptions(IngestQueuedBatches) { SingleReader = true, SingleWriter = true });
 
+        private readonly int _index;
+        private readonly int _workers;
         private Interaction[] _pending = ArrayPool<Interaction>.Shared.Rent(IngestBatchSize);
         private int _count;
 
-        public IngestWorker(CxEngine engine, IngestTotals shared) =>
+        public IngestWorker(CxEngine engine, IngestTotals shared, int index, int workers)
+        {
+            (_index, _workers) = (index, workers);
             Completion = Task.Run(() => RecordAllAsync(engine, shared));
+        }
 
         public Task Completion { get; }
 
@@ -201,6 +259,10 @@ public sealed partial class CxEngine
             _pending[_count++] = interaction;
             return _count == IngestBatchSize ? SendAsync(cancellationToken) : ValueTask.CompletedTask;
         }
+
+        /// <summary>Queues a packed batch shared by every worker (this one records its customers' interactions).</summary>
+        public ValueTask AddAsync(InteractionBatch batch, CancellationToken cancellationToken) =>
+            _queue.Writer.WriteAsync(new Work(null, 0, batch), cancellationToken);
 
         /// <summary>Sends the partial batch, if any.</summary>
         public ValueTask FlushAsync(CancellationToken cancellationToken) => _count > 0 ? SendAsync(cancellationToken) : ValueTask.CompletedTask;
@@ -230,7 +292,7 @@ public sealed partial class CxEngine
 
         private async ValueTask SendAsync(CancellationToken cancellationToken)
         {
-            var batch = (_pending, _count);
+            var batch = new Work(_pending, _count, null);
             _pending = ArrayPool<Interaction>.Shared.Rent(IngestBatchSize);
             _count = 0;
             await _queue.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -242,18 +304,44 @@ public sealed partial class CxEngine
             var token = shared.Stop.Token;
             try
             {
-                await foreach (var (items, count) in _queue.Reader.ReadAllAsync(token).ConfigureAwait(false))
+                await foreach (var work in _queue.Reader.ReadAllAsync(token).ConfigureAwait(false))
                 {
-                    for (var i = 0; i < count; i++)
+                    if (work.Packed is { } batch)
                     {
-                        totals.Add(await engine.RecordAsync(items[i], token).ConfigureAwait(false));
+                        try
+                        {
+                            for (var i = 0; i < batch.Count; i++)
+                            {
+                                if (PartitionOf(batch, i, _workers) != _index)
+                                {
+                                    continue;
+                                }
+
+                                totals.Add(await engine.RecordPackedAsync(batch, i, token).ConfigureAwait(false));
+                                if (totals.Processed == shared.FlushEvery)
+                                {
+                                    shared.Add(ref totals);
+                                }
+                            }
+                        }
+                        finally
+                        {
+                            batch.Release();
+                        }
+
+                        continue;
+                    }
+
+                    for (var i = 0; i < work.Count; i++)
+                    {
+                        totals.Add(await engine.RecordAsync(work.Items![i], token).ConfigureAwait(false));
                         if (totals.Processed == shared.FlushEvery)
                         {
                             shared.Add(ref totals);
                         }
                     }
 
-                    ArrayPool<Interaction>.Shared.Return(items, clearArray: true);
+                    ArrayPool<Interaction>.Shared.Return(work.Items!, clearArray: true);
                 }
 
                 shared.Add(ref totals); // inside the try: a progress that throws here is this worker's failure too
@@ -270,11 +358,40 @@ public sealed partial class CxEngine
                 _queue.Writer.TryComplete();
                 while (_queue.Reader.TryRead(out var dropped))
                 {
-                    ArrayPool<Interaction>.Shared.Return(dropped.Items, clearArray: true);
+                    if (dropped.Items is { } items)
+                    {
+                        ArrayPool<Interaction>.Shared.Return(items, clearArray: true);
+                    }
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Which of <paramref name="workers"/> records interaction <paramref name="index"/> of a packed batch: a hash of its
+    /// customer id's bytes, so every interaction of a customer (as the stream names them) goes to the same worker.
+    /// </summary>
+    private static int PartitionOf(InteractionBatch batch, int index, int workers)
+    {
+        var bytes = batch.Items[index].Customer(batch.Bytes);
+        var hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
+        while (bytes.Length >= 8)
+        {
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * 0xff51afd7ed558ccdUL, 29);
+            bytes = bytes[8..];
+        }
+
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 0x100000001b3UL;
+        }
+
+        hash ^= hash >> 33;
+        return (int)((uint)(hash ^ (hash >> 32)) % (uint)workers);
+    }
+
+    /// <summary>What a worker is handed: a run of interaction objects (pooled), or a packed batch it shares with the other workers.</summary>
+    private readonly record struct Work(Interaction[]? Items, int Count, InteractionBatch? Packed);
 
     /// <summary>The totals of a parallel ingest, added to by the workers; reports progress and holds the first failure.</summary>
     private sealed class IngestTotals(long started, IProgress<IngestProgress>? progress, int interval, CancellationTokenSource stop)

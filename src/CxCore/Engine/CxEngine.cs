@@ -23,7 +23,8 @@ public sealed partial class CxEngine : ICxEngine
     /// <summary>The identity kind under which a merged-away customer id keeps pointing at the customer it was merged into.</summary>
     private static readonly IdentityKind MergedKind = new("merged");
 
-    private readonly ConcurrentDictionary<CustomerId, LiveJourney> _live = new();
+    private readonly ConcurrentDictionary<CustomerId, LiveJourney> _live = new(CustomerIdComparer.Instance);
+    private readonly ConcurrentDictionary<CustomerId, LiveJourney>.AlternateLookup<ReadOnlySpan<char>> _liveByChars;
     private readonly IJourneyStore _store;
     private readonly ISharedInteractionLogs? _sharedLogs;
 
@@ -67,6 +68,7 @@ public sealed partial class CxEngine : ICxEngine
         ArgumentNullException.ThrowIfNull(observers);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
+        _liveByChars = _live.GetAlternateLookup<ReadOnlySpan<char>>();
         _sharedLogs = store as ISharedInteractionLogs;
         // Merged-away ids are looked up on every call once a merge may exist: after this engine's first merge, or from
         // the start over a store that already holds data (an earlier engine may have merged; a restart must follow it).
@@ -85,129 +87,6 @@ public sealed partial class CxEngine : ICxEngine
         _ingestParallelism = settings.IngestParallelism is >= 1 and <= CxCoreOptionsValidator.MaxIngestParallelism
             ? settings.IngestParallelism
             : throw new ArgumentOutOfRangeException(nameof(options), settings.IngestParallelism, $"CxCoreOptions.IngestParallelism must be between 1 and {CxCoreOptionsValidator.MaxIngestParallelism}.");
-    }
-
-    /// <inheritdoc/>
-    public async ValueTask<RecordResult> RecordAsync(Interaction interaction, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(interaction);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var activity = CxTelemetry.Source.StartActivity("cxcore.record");
-        List<StageChange>? stageChanges = null;
-        BandChange? bandChange = null;
-        RecordResult result;
-        if (!TryEnterLoaded(interaction.CustomerId, out var customerId, out var live))
-        {
-            (customerId, live) = await EnterAsync(interaction.CustomerId, cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            if (customerId != interaction.CustomerId)
-            {
-                interaction = interaction.WithCustomer(customerId);
-            }
-
-            var started = live.Position.IsStarted;
-            var stageBefore = started ? _journey.GetStage(live.Position.Stage) : _journey.InitialStage;
-            var bandBefore = live.Score.EvaluateAtLatest(_scoring).Band;
-            // The store is the authority on ids; the live scorer mirrors it under this customer's lock.
-            bool appended;
-            try
-            {
-                // With the in-memory store, a known customer's log is at hand: no second lookup, no async call.
-                appended = _sharedLogs is not null && live.Score.Log is { } log
-                    ? _sharedLogs.TryAppend(log, interaction)
-                    : await _store.TryAppendAsync(interaction, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                // The store may have kept it anyway: let the next caller reload the journey from the store.
-                Unload(live);
-                throw;
-            }
-
-            if (!appended)
-            {
-                EngineLog.Duplicate(_logger, interaction.Id, customerId);
-                CxTelemetry.Duplicates.Add(1);
-                return new RecordResult(RecordStatus.Duplicate, customerId, stageBefore, stageBefore, live.Score.EvaluateAtLatest(_scoring));
-            }
-
-            bool late;
-            CxScoreSummary summary;
-            // The visits this record enters, collected only for observers (in a per-thread list: no await in between).
-            var entered = _observers.Length > 0 ? (t_entered ??= []) : null;
-            entered?.Clear();
-            try
-            {
-                var position = Track(live, customerId, interaction);
-                late = started && position < live.Score.Count - 1;
-                if (late || (!started && live.Score.Count > 1))
-                {
-                    // A late arrival reports the move to the current visit, so that replay keeps its entering id.
-                    live.Position = Replay(live, late ? null : entered, keepEntryId: late && _observers.Length > 0);
-                }
-                else
-                {
-                    // In order (or the journey's first interaction): one step forward, in place.
-                    if (!started)
-                    {
-                        live.Position = StagePosition.Start(_journey, interaction.Timestamp);
-                    }
-
-                    live.Position.Apply(_triggers, interaction, new VisitSinks(null, entered, KeepEntryIds: false), live.Score.Log!.KindIndexAt(position));
-                }
-
-                summary = live.Score.EvaluateAtLatest(_scoring);
-            }
-            catch
-            {
-                // A classifier, guard or scorer threw after the store kept the interaction: the live state is behind
-                // the store, so drop it and let the next caller rebuild it from the store.
-                Unload(live);
-                throw;
-            }
-
-            var stage = _journey.GetStage(live.Position.Stage);
-            result = new RecordResult(late ? RecordStatus.RecordedLate : RecordStatus.Recorded, customerId, stageBefore, stage, summary);
-            if (late)
-            {
-                EngineLog.Late(_logger, interaction.Id, customerId);
-            }
-
-            CxTelemetry.Recorded.Add(1, new KeyValuePair<string, object?>("status", late ? "late" : "recorded"));
-            if (CxTelemetry.IngestLag.Enabled)
-            {
-                // Reading the clock costs as much as a stage transition: only when someone listens.
-                CxTelemetry.IngestLag.Record((_time.GetUtcNow() - interaction.Timestamp).TotalSeconds);
-            }
-            if (stage != stageBefore)
-            {
-                CxTelemetry.StageTransitions.Add(1);
-            }
-
-            if (_observers.Length > 0)
-            {
-                stageChanges = StageChanges(customerId, stageBefore, late ? null : entered, live.Position.Current(_journey));
-                if (summary.Band != bandBefore)
-                {
-                    bandChange = new BandChange(customerId, bandBefore, summary.Band, summary, interaction.Id);
-                }
-            }
-        }
-        finally
-        {
-            live.Release();
-        }
-
-        // Observers run after the state is committed and outside the customer's lock.
-        if (stageChanges is not null || bandChange is not null)
-        {
-            await NotifyAsync(stageChanges, bandChange, cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
     }
 
     /// <inheritdoc/>
@@ -618,8 +497,39 @@ public sealed partial class CxEngine : ICxEngine
         live = null;
         if (requested.Value.Contains(':', StringComparison.Ordinal)
             || (_pseudonymizer is not null && !CustomerPseudonymizer.IsPseudonym(requested))
-            || !_live.TryGetValue(requested, out var found)
-            || !found.TryTake())
+            || !_live.TryGetValue(requested, out var found))
+        {
+            return false;
+        }
+
+        return TryTakeLoaded(found, out live);
+    }
+
+    /// <summary><see cref="TryEnterLoaded(CustomerId, out CustomerId, out LiveJourney?)"/> for an id given as its UTF-8 bytes (a packed interaction's): no string is built.</summary>
+    private bool TryEnterLoaded(ReadOnlySpan<byte> requested, bool ascii, out CustomerId id, [NotNullWhen(true)] out LiveJourney? live)
+    {
+        id = default;
+        live = null;
+        if (requested.Contains((byte)':'))
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[requested.Length];
+        chars = chars[..InteractionLog.ToChars(requested, ascii, chars)];
+        if ((_pseudonymizer is not null && !CustomerPseudonymizer.IsPseudonym(chars)) || !_liveByChars.TryGetValue(chars, out var key, out var found))
+        {
+            return false;
+        }
+
+        id = key;
+        return TryTakeLoaded(found, out live);
+    }
+
+    private static bool TryTakeLoaded(LiveJourney found, [NotNullWhen(true)] out LiveJourney? live)
+    {
+        live = null;
+        if (!found.TryTake())
         {
             return false;
         }
@@ -734,23 +644,24 @@ public sealed partial class CxEngine : ICxEngine
 
     /// <summary>
     /// Brings the live scorer up to date with an interaction the store just accepted: inserts it into the engine's own
-    /// log, or, when the store shares its log, catches up with the store's insert. Returns its position in time order.
+    /// log, or, when the store shares its log, catches up with the store's insert (into <paramref name="log"/> when the
+    /// caller has it). Returns its position in time order.
     /// </summary>
-    private int Track(LiveJourney live, CustomerId id, Interaction interaction)
+    private int Track(LiveJourney live, CustomerId id, Interaction? interaction, InteractionLog? log = null)
     {
         if (_sharedLogs is null)
         {
-            return live.Score.Insert(_scoring, interaction);
+            return live.Score.Insert(_scoring, interaction!);
         }
 
-        if (live.Score.Log is { } log)
+        if (live.Score.Log is { } known)
         {
-            live.Score.Inserted(_scoring, log.LastInserted);
-            return log.LastInserted;
+            live.Score.Inserted(_scoring, known.LastInserted);
+            return known.LastInserted;
         }
 
-        var stored = _sharedLogs.FindLog(id)
-            ?? throw new InvalidOperationException($"The store accepted interaction '{interaction.Id}' but has no interactions for customer '{id}'.");
+        var stored = log ?? _sharedLogs.FindLog(id)
+            ?? throw new InvalidOperationException($"The store accepted interaction '{interaction?.Id}' but has no interactions for customer '{id}'.");
         live.Score.Attach(_scoring, stored);
         return stored.LastInserted;
     }

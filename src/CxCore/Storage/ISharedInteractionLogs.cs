@@ -19,4 +19,11 @@ internal interface ISharedInteractionLogs
     /// </summary>
     /// <returns>False for a duplicate id.</returns>
     bool TryAppend(InteractionLog log, Interaction interaction);
+
+    /// <summary><see cref="TryAppend(InteractionLog, Interaction)"/> for an interaction the reader packed (ids in <paramref name="bytes"/>).</summary>
+    /// <returns>False for a duplicate id.</returns>
+    bool TryAppend(InteractionLog log, in PackedInteraction interaction, ReadOnlySpan<byte> bytes);
+
+    /// <summary>The customer's log, created empty when nothing is stored for them yet.</summary>
+    InteractionLog GetOrAddLog(CustomerId customerId);
 }

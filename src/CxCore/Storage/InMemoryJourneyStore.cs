@@ -29,8 +29,22 @@ public sealed class InMemoryJourneyStore : IJourneyStore, ISharedInteractionLogs
     {
         ArgumentNullException.ThrowIfNull(interaction);
         cancellationToken.ThrowIfCancellationRequested();
-        var log = _customers.GetOrAdd(interaction.CustomerId, static id => new InteractionLog(id, indexIds: true));
-        return new ValueTask<bool>(Append(log, interaction));
+        return new ValueTask<bool>(Append(GetOrAddLog(interaction.CustomerId), interaction));
+    }
+
+    private InteractionLog GetOrAddLog(CustomerId customerId) =>
+        _customers.GetOrAdd(customerId, static id => new InteractionLog(id, indexIds: true));
+
+    /// <inheritdoc/>
+    InteractionLog ISharedInteractionLogs.GetOrAddLog(CustomerId customerId) => GetOrAddLog(customerId);
+
+    /// <inheritdoc/>
+    bool ISharedInteractionLogs.TryAppend(InteractionLog log, in PackedInteraction interaction, ReadOnlySpan<byte> bytes)
+    {
+        lock (log)
+        {
+            return log.Insert(interaction, interaction.Id(bytes)) >= 0;
+        }
     }
 
     /// <inheritdoc/>
