@@ -147,12 +147,9 @@ internal static class Probes
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         static long IngestAndMeasure(byte[] data, InteractionReader reader)
         {
-            var engine = EngineFactory.Create(new InMemoryJourneyStore());
-            foreach (var interaction in ReadAll(reader, data))
-            {
-                Record(engine, interaction);
-            }
-
+            // The production path: the reader's stream through IngestAsync (packed batches), on this thread.
+            var engine = EngineFactory.Create(new InMemoryJourneyStore(), ingestParallelism: 1);
+            engine.IngestAsync(reader.ReadJsonLinesAsync(new MemoryStream(data, writable: false))).GetAwaiter().GetResult();
             var total = GC.GetTotalMemory(forceFullCollection: true);
             GC.KeepAlive(engine);
             return total;

@@ -53,24 +53,51 @@ internal sealed class InteractionLog
     // One block per customer: the records (_capacity of them), then their id hashes while duplicates are found by
     // scanning those (indexed logs up to TableThreshold), then the id bytes. One object instead of three, and reading
     // a record or an id touches no array header (the capacity is a field here): fewer cache lines per insert.
+    // The block is a segment of a slab of the store's arena (or, without an arena, an array of its own): _data from _base
+    // for _blockLength bytes.
+    private readonly SlabArena? _arena;
     private byte[] _data;
+    private int _base;
+    private int _blockLength;
     private int _capacity;
     private bool _hashesInBlock;
     private int _idLength;
     private InteractionExtras?[]? _extras; // parallel to the records, from the first interaction that has extras
     private int[]? _table;
+    private bool _released;
 
     /// <summary>Creates an empty log.</summary>
     /// <param name="customer">Whose interactions these are (materialised interactions carry it).</param>
     /// <param name="indexIds">Keep an index of the ids, so <see cref="Insert(Interaction)"/> refuses duplicates.</param>
-    public InteractionLog(CustomerId customer, bool indexIds)
+    /// <param name="arena">Where the block comes from (a store's); null for an array of its own.</param>
+    public InteractionLog(CustomerId customer, bool indexIds, SlabArena? arena = null)
     {
         Customer = customer;
         _indexed = indexIds;
-        _capacity = 4;
+        _arena = arena;
         _hashesInBlock = indexIds;
-        _data = new byte[Layout(_capacity, indexIds, idCapacity: 52)];
+        _data = []; // the block comes with the first interaction (a log made and dropped in a race holds nothing)
     }
+
+    /// <summary>
+    /// Gives the block back to the arena (cleared) and leaves the log empty and unusable: for a customer the store
+    /// deleted. A holder of a stale reference reads an empty log; inserting throws.
+    /// </summary>
+    public void Release()
+    {
+        var block = new Segment(_data, _base, _blockLength);
+        (_data, _base, _blockLength, _capacity, _idLength, Count, _extras, _table, _released) = ([], 0, 0, 0, 0, 0, null, null, true);
+        if (_arena is not null)
+        {
+            _arena.Free(block);
+        }
+        else
+        {
+            block.Span.Clear();
+        }
+    }
+
+    private Segment Allocate(int bytes) => _arena?.Allocate(bytes) ?? new Segment(new byte[bytes], 0, bytes);
 
     /// <summary>The customer.</summary>
     public CustomerId Customer { get; }
@@ -129,6 +156,11 @@ internal sealed class InteractionLog
     // Both inserts: the id in its stored form (for the index) and as characters (for ordering ties).
     private int Insert(in PackedInteraction interaction, ReadOnlySpan<byte> encoded, ReadOnlySpan<char> id)
     {
+        if (_released)
+        {
+            throw new InvalidOperationException($"The interactions of customer '{Customer}' were deleted; this log can no longer be written to.");
+        }
+
         var hash = 0;
         if (_indexed)
         {
@@ -368,6 +400,11 @@ internal sealed class InteractionLog
 
     private void Insert(in PackedInteraction interaction, ReadOnlySpan<byte> encodedId, int position)
     {
+        if (Count == _capacity)
+        {
+            Grow(); // first, so the id goes into the grown block (and a new log allocates once)
+        }
+
         var record = new InteractionRecord
         {
             UtcTicks = interaction.Timestamp.UtcTicks,
@@ -418,11 +455,6 @@ internal sealed class InteractionLog
             Vocabulary.Touchpoints.TryGetIndex(touchpoint.Value, out record.Touchpoint);
         }
 
-        if (Count == _capacity)
-        {
-            Grow();
-        }
-
         if (extras is not null)
         {
             _extras ??= new InteractionExtras?[_capacity];
@@ -452,6 +484,12 @@ internal sealed class InteractionLog
     // (sized by the average id so far), so both have room for the same number of interactions.
     private void Grow()
     {
+        if (_capacity == 0)
+        {
+            Relayout(4, _hashesInBlock, Math.Max(52, _idLength));
+            return;
+        }
+
         var capacity = _capacity + Math.Max(2, _capacity / 2);
         if (_extras is not null)
         {
@@ -473,23 +511,36 @@ internal sealed class InteractionLog
         var records = RecordBlock[..Count];
         var oldHashes = HashBlock[..(_hashesInBlock ? Count : 0)];
         var ids = IdBlock[.._idLength];
-        var data = new byte[Layout(capacity, hashes, idCapacity)];
+        var old = new Segment(_data, _base, _blockLength);
+        var block = Allocate(Layout(capacity, hashes, idCapacity));
+        var data = block.Span;
         var recordBytes = capacity * RecordSize;
         MemoryMarshal.AsBytes(records).CopyTo(data);
         if (hashes)
         {
-            MemoryMarshal.AsBytes(oldHashes).CopyTo(data.AsSpan(recordBytes));
+            MemoryMarshal.AsBytes(oldHashes).CopyTo(data[recordBytes..]);
         }
 
-        ids.CopyTo(data.AsSpan(recordBytes + (hashes ? capacity * sizeof(int) : 0)));
-        (_data, _capacity, _hashesInBlock) = (data, capacity, hashes);
+        ids.CopyTo(data[(recordBytes + (hashes ? capacity * sizeof(int) : 0))..]);
+        (_data, _base, _blockLength, _capacity, _hashesInBlock) = (block.Array, block.Offset, block.Length, capacity, hashes);
+        if (_arena is not null)
+        {
+            _arena.Free(old); // after the copy: the spans above read the old block
+        }
     }
 
-    private Span<InteractionRecord> RecordBlock => MemoryMarshal.Cast<byte, InteractionRecord>(_data.AsSpan(0, _capacity * RecordSize));
+    private Span<InteractionRecord> RecordBlock => MemoryMarshal.Cast<byte, InteractionRecord>(_data.AsSpan(_base, _capacity * RecordSize));
 
-    private Span<int> HashBlock => _hashesInBlock ? MemoryMarshal.Cast<byte, int>(_data.AsSpan(_capacity * RecordSize, _capacity * sizeof(int))) : default;
+    private Span<int> HashBlock => _hashesInBlock ? MemoryMarshal.Cast<byte, int>(_data.AsSpan(_base + (_capacity * RecordSize), _capacity * sizeof(int))) : default;
 
-    private Span<byte> IdBlock => _data.AsSpan(_capacity * (RecordSize + (_hashesInBlock ? sizeof(int) : 0)));
+    private Span<byte> IdBlock
+    {
+        get
+        {
+            var start = _capacity * (RecordSize + (_hashesInBlock ? sizeof(int) : 0));
+            return _data.AsSpan(_base + start, _blockLength - start);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowOutside(int index, int capacity) =>
@@ -503,7 +554,7 @@ internal sealed class InteractionLog
             ThrowOutside(index, _capacity);
         }
 
-        return ref Unsafe.Add(ref Unsafe.As<byte, InteractionRecord>(ref MemoryMarshal.GetArrayDataReference(_data)), index);
+        return ref Unsafe.Add(ref Unsafe.As<byte, InteractionRecord>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), _base)), index);
     }
 
     // The interaction's shared extras are never changed: a log that needs to add fields copies them first.

@@ -20,6 +20,7 @@ public sealed class InMemoryJourneyStore : IJourneyStore, ISharedInteractionLogs
 {
     private readonly ConcurrentDictionary<CustomerId, InteractionLog> _customers = new();
     private readonly ConcurrentDictionary<CustomerIdentity, CustomerId> _identities = new();
+    private readonly SlabArena _arena = new();
 
     /// <summary>How many customers have stored interactions.</summary>
     public int CustomerCount => _customers.Count;
@@ -33,7 +34,7 @@ public sealed class InMemoryJourneyStore : IJourneyStore, ISharedInteractionLogs
     }
 
     private InteractionLog GetOrAddLog(CustomerId customerId) =>
-        _customers.GetOrAdd(customerId, static id => new InteractionLog(id, indexIds: true));
+        _customers.GetOrAdd(customerId, static (id, arena) => new InteractionLog(id, indexIds: true, arena), _arena);
 
     /// <inheritdoc/>
     InteractionLog ISharedInteractionLogs.GetOrAddLog(CustomerId customerId) => GetOrAddLog(customerId);
@@ -129,6 +130,7 @@ public sealed class InMemoryJourneyStore : IJourneyStore, ISharedInteractionLogs
             lock (log)
             {
                 removed += log.Count;
+                log.Release(); // its memory goes back to the arena, cleared
             }
         }
 
