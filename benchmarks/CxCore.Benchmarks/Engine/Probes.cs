@@ -27,17 +27,18 @@ internal static class Probes
     };
 
     /// <summary>
-    /// RecordAsync in the steady state: <paramref name="engines"/> engines of 2,000 customers with 20 interactions each
-    /// are filled first, then each gets 8 more per customer (no array growth); prints "steady" on standard error when
+    /// RecordAsync in the steady state: <paramref name="engines"/> engines of 2,000 customers (or <c>PROBE_CUSTOMERS</c>) with 20 interactions each (or <c>PROBE_PRELOADED</c>)
+    /// are filled first, then each gets 8 more per customer (or <c>PROBE_ROUNDS</c>; 8 need no array growth); prints "steady" on standard error when
     /// the measured part starts (so a profiler can attach then), and the time and bytes per call at the end.
     /// </summary>
     private static bool Record(int engines)
     {
-        const int Customers = 2_000;
-        var customers = SyntheticInteractions.Customers(Customers);
+        var customerCount = EnvironmentInt("PROBE_CUSTOMERS") ?? 2_000;
+        var preloaded = EnvironmentInt("PROBE_PRELOADED") ?? 20;
+        var customers = SyntheticInteractions.Customers(customerCount);
         var sequence = 0L;
-        var before = Rounds(0, 20);
-        var measured = Rounds(20, 8);
+        var before = Rounds(0, preloaded);
+        var measured = Rounds(preloaded, EnvironmentInt("PROBE_ROUNDS") ?? 8);
         var all = new CxEngine[engines];
         for (var e = 0; e < engines; e++)
         {
@@ -63,10 +64,10 @@ internal static class Probes
 
         Interaction[] Rounds(int first, int count)
         {
-            var interactions = new Interaction[Customers * count];
+            var interactions = new Interaction[customerCount * count];
             for (var i = 0; i < interactions.Length; i++, sequence++)
             {
-                interactions[i] = SyntheticInteractions.Create(sequence, customers[i % Customers], first + (i / Customers));
+                interactions[i] = SyntheticInteractions.Create(sequence, customers[i % customerCount], first + (i / customerCount));
             }
 
             return interactions;

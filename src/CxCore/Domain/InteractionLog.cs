@@ -64,6 +64,7 @@ internal sealed class InteractionLog
     private int _idLength;
     private InteractionExtras?[]? _extras; // parallel to the records, from the first interaction that has extras
     private int[]? _table;
+    private bool _untagged; // the table's entries are whole offsets (see Contains)
     private bool _released;
 
     /// <summary>Creates an empty log.</summary>
@@ -86,7 +87,7 @@ internal sealed class InteractionLog
     public void Release()
     {
         var block = new Segment(_data, _base, _blockLength);
-        (_data, _base, _blockLength, _capacity, _idLength, Count, _extras, _table, _released) = ([], 0, 0, 0, 0, 0, null, null, true);
+        (_data, _base, _blockLength, _capacity, _idLength, Count, _extras, _table, _untagged, _released) = ([], 0, 0, 0, 0, 0, null, null, false, true);
         if (_arena is not null)
         {
             _arena.Free(block);
@@ -576,15 +577,20 @@ internal sealed class InteractionLog
     }
 
     // Up to TableThreshold ids: the hashes, parallel to the records, scanned with one vectorised IndexOf. Past it: an
-    // open-addressing table of id offsets (which never move), so inserting out of order never invalidates it.
+    // open-addressing table of id offsets (which never move), so inserting out of order never invalidates it. An entry
+    // is the offset + 1 (0 = empty) in its low 24 bits and the top 8 bits of the id's hash above them, so a probe reads
+    // an id (a cache miss) only when those agree; once an offset no longer fits in 24 bits (16 MB of one customer's
+    // ids), the table is rebuilt untagged: whole offsets, every probe compares.
     private bool Contains(ReadOnlySpan<byte> encoded, int hash)
     {
         if (_table is { } table)
         {
             var mask = table.Length - 1;
+            var (tag, offsets) = _untagged ? (0, -1) : (TableTag(hash), OffsetMask);
             for (var slot = hash & mask; table[slot] != 0; slot = (slot + 1) & mask)
             {
-                if (EncodedId(table[slot] - 1).SequenceEqual(encoded))
+                var entry = table[slot];
+                if ((entry & ~offsets) == tag && EncodedId((entry & offsets) - 1).SequenceEqual(encoded))
                 {
                     return true;
                 }
@@ -608,6 +614,10 @@ internal sealed class InteractionLog
         return false;
     }
 
+    private const int OffsetMask = (1 << 24) - 1;
+
+    private static int TableTag(int hash) => hash & ~OffsetMask;
+
     private void Index(int position, int hash)
     {
         if (_table is null && Count <= TableThreshold)
@@ -622,9 +632,12 @@ internal sealed class InteractionLog
             return;
         }
 
-        if (_table is null || Count * 2 > _table.Length)
+        var offset = Record(position).IdOffset;
+        var untag = !_untagged && offset + 1 > OffsetMask;
+        if (_table is null || Count * 2 > _table.Length || untag)
         {
             // Built (again) at four times the count, so it stays at most half full and probes stay short.
+            _untagged |= untag;
             var table = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Count * 4)];
             for (var i = 0; i < Count; i++)
             {
@@ -641,18 +654,18 @@ internal sealed class InteractionLog
             }
         }
 
-        Place(_table, hash, Record(position).IdOffset);
+        Place(_table, hash, offset);
+    }
 
-        static void Place(int[] table, int hash, int offset)
+    private void Place(int[] table, int hash, int offset)
+    {
+        var mask = table.Length - 1;
+        var slot = hash & mask;
+        while (table[slot] != 0)
         {
-            var mask = table.Length - 1;
-            var slot = hash & mask;
-            while (table[slot] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            table[slot] = offset + 1;
+            slot = (slot + 1) & mask;
         }
+
+        table[slot] = _untagged ? offset + 1 : TableTag(hash) | (offset + 1);
     }
 }

@@ -550,6 +550,32 @@ public sealed class InteractionLogTests
         Assert.Equal(count + 1, log.Count);
     }
 
+    [Fact]
+    public void Duplicates_are_still_refused_once_one_customers_ids_pass_16_megabytes()
+    {
+        // The table's entries keep 24 bits of id offset; past them it is rebuilt with whole offsets. 256-character
+        // ASCII ids take 259 bytes each: 66,000 of them are 17 MB.
+        const int Count = 66_000;
+        var log = new InteractionLog(TestData.Customer, indexIds: true);
+        var ids = Enumerable.Range(0, Count).Select(i => i.ToString("D8", CultureInfo.InvariantCulture).PadRight(256, 'x')).ToArray();
+        for (var i = 0; i < Count; i++)
+        {
+            Assert.True(log.TryAppend(Bare(ids[i], T0.AddSeconds(i))), ids[i]);
+        }
+
+        foreach (var i in new[] { 0, 1, 30_000, 64_776, 64_777, 64_778, Count - 1 })
+        {
+            Assert.False(log.TryAppend(Bare(ids[i], T0)), ids[i]);
+            Assert.True(log.Contains(new InteractionId(ids[i])), ids[i]);
+            Assert.False(log.Contains(new InteractionId(ids[i][..255] + "y")), ids[i]);
+            Assert.Equal(ids[i], log.GetId(i).Value);
+        }
+
+        Assert.True(log.TryAppend(Bare("new", T0)));
+        Assert.False(log.TryAppend(Bare("new", T0.AddDays(1))));
+        Assert.Equal(Count + 1, log.Count);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(100)]
