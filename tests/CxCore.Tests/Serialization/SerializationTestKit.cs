@@ -22,7 +22,11 @@ internal static class SerializationTestKit
     public static Task<ReadResult> ReadCsv(string text, InteractionReaderOptions? options = null, ChannelRegistry? channels = null) =>
         Read(Utf8(text), csv: true, options, channels);
 
-    public static async Task<ReadResult> Read(byte[] input, bool csv, InteractionReaderOptions? options = null, ChannelRegistry? channels = null, int? chunk = null)
+    /// <summary>
+    /// Reads <paramref name="input"/> with a fresh reader; with <paramref name="batches"/>, through the packed batches
+    /// the engine's bulk ingest reads (<see cref="Domain.IInteractionBatchSource"/>), each turned back into an interaction.
+    /// </summary>
+    public static async Task<ReadResult> Read(byte[] input, bool csv, InteractionReaderOptions? options = null, ChannelRegistry? channels = null, int? chunk = null, bool batches = false)
     {
         using var deadLetter = new MemoryStream();
         var effective = options ?? new InteractionReaderOptions();
@@ -43,9 +47,24 @@ internal static class SerializationTestKit
         {
             var interactions = new List<Interaction>();
             var stream = csv ? reader.ReadCsvAsync(source, report, TestContext.Current.CancellationToken) : reader.ReadJsonLinesAsync(source, report, TestContext.Current.CancellationToken);
-            await foreach (var interaction in stream)
+            if (batches)
             {
-                interactions.Add(interaction);
+                await foreach (var batch in ((CxCore.Domain.IInteractionBatchSource)stream).ReadBatches())
+                {
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        interactions.Add(batch.Items[i].ToInteraction(batch.Bytes));
+                    }
+
+                    batch.Release();
+                }
+            }
+            else
+            {
+                await foreach (var interaction in stream)
+                {
+                    interactions.Add(interaction);
+                }
             }
 
             return new ReadResult(interactions, report, deadLetter.ToArray());
