@@ -20,7 +20,6 @@ public sealed class InMemoryJourneyStore : IJourneyStore, ISharedInteractionLogs
 {
     private readonly ConcurrentDictionary<CustomerId, InteractionLog> _customers = new();
     private readonly ConcurrentDictionary<CustomerIdentity, CustomerId> _identities = new();
-    private readonly SlabArena _arena = new();
 
     /// <summary>How many customers have stored interactions.</summary>
     public int CustomerCount => _customers.Count;
@@ -34,7 +33,7 @@ public sealed class InMemoryJourneyStore : IJourneyStore, ISharedInteractionLogs
     }
 
     private InteractionLog GetOrAddLog(CustomerId customerId) =>
-        _customers.GetOrAdd(customerId, static (id, arena) => new InteractionLog(id, indexIds: true, arena), _arena);
+        _customers.GetOrAdd(customerId, static id => new InteractionLog(id, indexIds: true));
 
     /// <inheritdoc/>
     InteractionLog ISharedInteractionLogs.GetOrAddLog(CustomerId customerId) => GetOrAddLog(customerId);
@@ -130,7 +129,7 @@ public sealed class InMemoryJourneyStore : IJourneyStore, ISharedInteractionLogs
             lock (log)
             {
                 removed += log.Count;
-                log.Release(); // its memory goes back to the arena, cleared
+                log.Release(); // cleared: no reachable copy of the erased interactions is left
             }
         }
 
