@@ -53,9 +53,7 @@ internal sealed class InteractionLog
     // One block per customer: the records (_capacity of them), then their id hashes while duplicates are found by
     // scanning those (indexed logs up to TableThreshold), then the id bytes. One object instead of three, and reading
     // a record or an id touches no array header (the capacity is a field here): fewer cache lines per insert.
-    // (Session 7 tried taking blocks from 1 MiB slabs in size classes: a third fewer collections in an ingest, but twice
-    // the memory per stored interaction, 236 B against 117, as the size classes round up and a grown block's old
-    // segment waits for a customer of that size. Arrays are back.)
+    // An array of its own: slab-allocated blocks doubled the memory per interaction (docs/performance.md, session 7).
     private byte[] _data;
     private int _capacity;
     private bool _hashesInBlock;

@@ -1,10 +1,9 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Numerics;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using CxCore.Domain;
+using CxCore.Serialization;
 using Channel = System.Threading.Channels.Channel;
 
 namespace CxCore.Engine;
@@ -371,24 +370,8 @@ public sealed partial class CxEngine
     /// Which of <paramref name="workers"/> records interaction <paramref name="index"/> of a packed batch: a hash of its
     /// customer id's bytes, so every interaction of a customer (as the stream names them) goes to the same worker.
     /// </summary>
-    private static int PartitionOf(InteractionBatch batch, int index, int workers)
-    {
-        var bytes = batch.Items[index].Customer(batch.Bytes);
-        var hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
-        while (bytes.Length >= 8)
-        {
-            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * 0xff51afd7ed558ccdUL, 29);
-            bytes = bytes[8..];
-        }
-
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 0x100000001b3UL;
-        }
-
-        hash ^= hash >> 33;
-        return (int)((uint)(hash ^ (hash >> 32)) % (uint)workers);
-    }
+    private static int PartitionOf(InteractionBatch batch, int index, int workers) =>
+        (int)(IdHash.Quick(batch.Items[index].Customer(batch.Bytes)) % (uint)workers);
 
     /// <summary>What a worker is handed: a run of interaction objects (pooled), or a packed batch it shares with the other workers.</summary>
     private readonly record struct Work(Interaction[]? Items, int Count, InteractionBatch? Packed);

@@ -56,6 +56,30 @@ internal static class IdHash
         return new UInt128(h1, h2);
     }
 
+    /// <summary>
+    /// A quick 64-bit hash of a short byte string, for placing it (a slot of a cache, a worker of an ingest), not for
+    /// telling ids apart: one multiply and rotate per 8 bytes, then a full mix.
+    /// </summary>
+    public static ulong Quick(ReadOnlySpan<byte> data)
+    {
+        var h = 0x9E3779B97F4A7C15UL ^ (ulong)data.Length;
+        while (data.Length >= 8)
+        {
+            h = BitOperations.RotateLeft((h ^ BinaryPrimitives.ReadUInt64LittleEndian(data)) * 0xff51afd7ed558ccdUL, 29);
+            data = data[8..];
+        }
+
+        foreach (var b in data)
+        {
+            h = (h ^ b) * 0x100000001b3UL;
+        }
+
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53UL;
+        h ^= h >> 33;
+        return h;
+    }
+
     private static ulong MixK1(ulong k) => BitOperations.RotateLeft(k * C1, 31) * C2;
 
     private static ulong MixK2(ulong k) => BitOperations.RotateLeft(k * C2, 33) * C1;

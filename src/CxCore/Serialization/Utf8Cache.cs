@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Numerics;
-
 namespace CxCore.Serialization;
 
 /// <summary>
@@ -67,23 +64,5 @@ internal sealed class Utf8Cache<T>
         }
     }
 
-    private static int Hash(ReadOnlySpan<byte> key)
-    {
-        var h = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;
-        while (key.Length >= 8)
-        {
-            h = BitOperations.RotateLeft((h ^ BinaryPrimitives.ReadUInt64LittleEndian(key)) * 0xff51afd7ed558ccdUL, 29);
-            key = key[8..];
-        }
-
-        foreach (var b in key)
-        {
-            h = (h ^ b) * 0x100000001b3UL;
-        }
-
-        h ^= h >> 33;
-        h *= 0xc4ceb9fe1a85ec53UL;
-        h ^= h >> 33;
-        return (int)(h & (Capacity - 1));
-    }
+    private static int Hash(ReadOnlySpan<byte> key) => (int)(IdHash.Quick(key) & (Capacity - 1));
 }
