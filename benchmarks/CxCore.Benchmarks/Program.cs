@@ -10,13 +10,13 @@ if (args is ["--memory", var n, ..])
     return;
 }
 
-// --probe record|ingest|allocations|read [N]: quick Stopwatch probes for A/B runs and profiling (not BenchmarkDotNet benchmarks).
+// --probe record|ingest|ingest-async|allocations|read|read-batches [N]: quick Stopwatch probes for A/B runs and profiling (not BenchmarkDotNet benchmarks).
 if (args is ["--probe", var probe, ..])
 {
     var repetitions = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
     if (!Probes.Run(probe, repetitions))
     {
-        Console.Error.WriteLine($"Unknown probe '{probe}': expected 'record', 'ingest', 'allocations' or 'read'.");
+        Console.Error.WriteLine($"Unknown probe '{probe}': expected 'record', 'ingest', 'ingest-async', 'allocations', 'read' or 'read-batches'.");
         return;
     }
 

@@ -37,6 +37,9 @@ public readonly ref struct InteractionHistory
     /// <summary>How many interactions.</summary>
     public int Length { get; }
 
+    /// <summary>The log the history reads (its first <see cref="Length"/> records), or null for a history over objects.</summary>
+    internal InteractionLog? Log => _log;
+
     /// <summary>True when there are none.</summary>
     public bool IsEmpty => Length == 0;
 

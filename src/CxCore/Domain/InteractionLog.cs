@@ -37,6 +37,12 @@ internal sealed class InteractionLog
     /// <summary>The channel is in the side table (the channel vocabulary is full).</summary>
     internal const byte ChannelInExtras = 8;
 
+    /// <summary><see cref="InteractionRecord.Flags"/>: the interaction is a contact (<see cref="InteractionKinds.IsContact(string)"/>).</summary>
+    internal const byte Contact = 16;
+
+    /// <summary><see cref="InteractionRecord.ContactBack"/> for "this far back or further, or none known nearer": step back one record.</summary>
+    internal const byte FarContact = byte.MaxValue;
+
     private const byte Utf16Id = 0x80;
     private const byte LongId = 0x7F;
 
@@ -419,11 +425,12 @@ internal sealed class InteractionLog
         if (Vocabulary.Kinds.TryGetIndex(interaction.Kind, out var kind))
         {
             record.Kind = (ushort)kind;
+            record.Flags |= InteractionKinds.IsContactKind(kind) ? Contact : (byte)0;
         }
         else
         {
             (extras = OwnCopy(extras, interaction)).Kind = interaction.Kind;
-            record.Flags |= KindInExtras;
+            record.Flags |= (byte)(KindInExtras | (InteractionKinds.IsContact(interaction.Kind) ? Contact : 0));
         }
 
         if (Vocabulary.Channels.TryGetIndex(interaction.Channel.Name, out var channel))
@@ -458,6 +465,7 @@ internal sealed class InteractionLog
             }
         }
 
+        record.ContactBack = position == 0 ? (byte)0 : ContactBackAfter(Record(position - 1));
         Record(position) = record;
         if (_extras is not null)
         {
@@ -465,7 +473,22 @@ internal sealed class InteractionLog
         }
 
         Count++;
+        if (position < Count - 1)
+        {
+            // A late arrival: the records after it now count back across one more record (and it may be a contact).
+            var records = RecordBlock[..Count];
+            for (var i = position + 1; i < records.Length; i++)
+            {
+                records[i].ContactBack = ContactBackAfter(records[i - 1]);
+            }
+        }
     }
+
+    // The ContactBack of the record that follows `previous`.
+    private static byte ContactBackAfter(in InteractionRecord previous) =>
+        (previous.Flags & Contact) != 0 ? (byte)1
+        : previous.ContactBack is 0 or FarContact ? previous.ContactBack
+        : (byte)(previous.ContactBack + 1);
 
     // Grow by half, not double: these arrays are kept for the customer's lifetime. The id block grows with the records
     // (sized by the average id so far), so both have room for the same number of interactions.

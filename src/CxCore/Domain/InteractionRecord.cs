@@ -43,6 +43,10 @@ internal struct InteractionRecord
     /// <summary><see cref="InteractionLog"/> flags: which fields live in the side table.</summary>
     public byte Flags;
 
-    /// <summary>Unused; keeps the size at 32 bytes explicit.</summary>
-    public byte Reserved;
+    /// <summary>
+    /// How many records back the nearest earlier contact is (<see cref="InteractionKinds"/>): 0 when there is none,
+    /// <see cref="InteractionLog.FarContact"/> when it is that far or further (step back one record at a time). With the
+    /// <see cref="InteractionLog.Contact"/> flag, a scan for earlier contacts skips every record that is not one.
+    /// </summary>
+    public byte ContactBack;
 }

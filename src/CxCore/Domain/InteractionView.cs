@@ -100,6 +100,9 @@ public readonly struct InteractionView
     /// <summary>The kind's <see cref="Vocabulary.Kinds"/> index when it is read from a compact record, else 0 (an object, or a kind the vocabulary had no room for).</summary>
     internal int KindIndex => _interaction is null && (Log[_index].Flags & InteractionLog.KindInExtras) == 0 ? Log[_index].Kind : 0;
 
+    /// <summary>The stored record's <see cref="InteractionRecord.Flags"/>; -1 for a view of an object (or the default view).</summary>
+    internal int StoredFlags => _interaction is null && _log is not null ? _log[_index].Flags : -1;
+
     private InteractionLog Log => _log ?? throw new InvalidOperationException("This InteractionView is the default value and refers to no interaction.");
 
     /// <summary>A view of <paramref name="interaction"/>.</summary>

@@ -183,6 +183,11 @@ public sealed class EffortScorer : IInteractionScorer, ILatestIndependentScorer
     private (int Repeats, bool Switched) CountRepeats(InteractionView interaction, InteractionHistory earlier)
     {
         interaction.Attributes.TryGetValue(IssueAttribute, out var issue);
+        if (earlier.Log is { } log)
+        {
+            return CountRepeats(interaction, issue, log, earlier.Length);
+        }
+
         var repeats = 0;
         var switched = false;
         for (var i = earlier.Length - 1; i >= 0; i--)
@@ -209,6 +214,55 @@ public sealed class EffortScorer : IInteractionScorer, ILatestIndependentScorer
                     break; // nothing further back can change the component: it scores three repeats and one switch at most
                 }
             }
+        }
+
+        return (repeats, switched);
+    }
+
+    // The same scan over a log's first `length` records, read in place and following the records' links from contact to
+    // contact (InteractionRecord.ContactBack), so the records in between are not touched; only a contact about the
+    // same issue is looked at further (its side table, its channel).
+    private (int Repeats, bool Switched) CountRepeats(InteractionView interaction, string? issue, InteractionLog log, int length)
+    {
+        var records = log.Records[..length];
+        var ticks = interaction.UtcTicks;
+        var window = RepeatWindow.Ticks;
+        var repeats = 0;
+        var switched = false;
+        for (var i = records.Length - 1; i >= 0;)
+        {
+            ref readonly var previous = ref records[i];
+            if (ticks - previous.UtcTicks > window)
+            {
+                break;
+            }
+
+            if ((previous.Flags & InteractionLog.Contact) != 0)
+            {
+                string? previousIssue = null;
+                if ((previous.Flags & InteractionLog.HasExtras) != 0)
+                {
+                    log.GetExtras(i)?.Attributes?.TryGetValue(IssueAttribute, out previousIssue);
+                }
+
+                if (string.Equals(issue, previousIssue, StringComparison.Ordinal))
+                {
+                    repeats++;
+                    switched |= log.GetChannel(i) != interaction.Channel;
+                    if (repeats >= RepeatsForZero && switched)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            var back = previous.ContactBack;
+            if (back == 0)
+            {
+                break; // no earlier contact
+            }
+
+            i -= back == InteractionLog.FarContact ? 1 : back;
         }
 
         return (repeats, switched);

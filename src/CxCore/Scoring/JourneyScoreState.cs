@@ -15,6 +15,9 @@ internal struct JourneyScoreState
     // non-latest interaction, folded in when the next one arrives: O(1) per interaction, whatever the journey's length.
     private ScoringPipeline.Fold _settled;
     private InteractionTally _pending;
+    // The growth factor Finish folded the latest in with, relative to _settled's frame: the same as folding it into
+    // _settled when the next interaction arrives in order (0 when not known).
+    private double _pendingGrowth;
     // The summary as of the latest interaction's own instant (what the engine reads after every record).
     private CxScoreSummary _atLatest;
     private int _sessionGaps;
@@ -82,7 +85,7 @@ internal struct JourneyScoreState
         var asOf = log.GetTimestamp(count - 1);
         if (inOrder && count > 1)
         {
-            pipeline.Add(ref _settled, count - 2, log[count - 2].UtcTicks, _pending);
+            pipeline.Add(ref _settled, count - 2, log[count - 2].UtcTicks, _pending, _pendingGrowth);
         }
         else if (!inOrder)
         {
@@ -95,7 +98,8 @@ internal struct JourneyScoreState
         }
 
         pipeline.TallyLatest(all, asOf, Facts, out _pending, out var latest);
-        _atLatest = pipeline.Finish(_settled, count - 1, log[count - 1].UtcTicks, latest, asOf).Summary;
+        var totals = pipeline.Finish(_settled, count - 1, log[count - 1].UtcTicks, latest, asOf);
+        (_atLatest, _pendingGrowth) = (totals.Summary, totals.LatestGrowth);
         _seen = count;
     }
 

@@ -305,8 +305,17 @@ public sealed class ScoringPipeline
     /// the earlier ones: this is what keeps <see cref="JourneyScorer"/> O(1) per interaction, and the from-scratch path
     /// runs the same fold, so both give bit-identical results.
     /// </summary>
+    /// <param name="fold">The fold so far.</param>
+    /// <param name="index">The interaction's position.</param>
+    /// <param name="ticks">The interaction's instant (UTC ticks), at or after every one folded in so far.</param>
+    /// <param name="tally">The opinions on it.</param>
+    /// <param name="knownGrowth">
+    /// The growth factor an earlier <see cref="Add"/> of an interaction at <paramref name="ticks"/> to this same fold
+    /// returned (the engine's catch-up folds in the previous latest interaction, which <see cref="Finish"/> added to a
+    /// copy of this fold): reused instead of computed again, so the result is the same to the bit. 0 when not known.
+    /// </param>
     /// <returns>The growth factor the tally was folded in with (relative to the fold's reference instant); 0 when the tally holds no opinion.</returns>
-    internal double Add(ref Fold fold, int index, long ticks, in InteractionTally tally)
+    internal double Add(ref Fold fold, int index, long ticks, in InteractionTally tally, double knownGrowth = 0)
     {
         if (tally.Count == 0 || tally.U <= 0)
         {
@@ -323,10 +332,11 @@ public sealed class ScoringPipeline
         {
             // Move the reference forward before the growth factors overflow (after ~800 half-lives).
             var scale = Math.Exp(-exponent);
-            (fold.B, fold.BS, fold.U, fold.Frame, exponent) = (fold.B * scale, fold.BS * scale, fold.U * scale, ticks, 0);
+            (fold.B, fold.BS, fold.U, fold.WorstGrowth, fold.Frame, exponent) = (fold.B * scale, fold.BS * scale, fold.U * scale, fold.WorstGrowth * scale, ticks, 0);
         }
 
-        var growth = Math.Exp(exponent);
+        // exp is a deterministic function of the exponent, so a known growth (same fold, same instant) is the same value.
+        var growth = knownGrowth > 0 && exponent <= RebaseExponent ? knownGrowth : Math.Exp(exponent);
         fold.B += growth * tally.B;
         fold.BS += growth * tally.BS;
         fold.U += growth * tally.U;
@@ -335,7 +345,7 @@ public sealed class ScoringPipeline
         if (interactionScore <= fold.WorstScore + TieTolerance)
         {
             // Ties go to the more recent moment.
-            (fold.Worst, fold.WorstScore, fold.WorstTicks, fold.WorstWeight) = (index, interactionScore, ticks, tally.U);
+            (fold.Worst, fold.WorstScore, fold.WorstTicks, fold.WorstWeight, fold.WorstGrowth) = (index, interactionScore, ticks, tally.U, growth);
         }
 
         (fold.Latest, fold.LatestScore, fold.LatestWeight) = (index, interactionScore, tally.U);
@@ -359,6 +369,7 @@ public sealed class ScoringPipeline
         var totals = new Totals
         {
             ReferenceTicks = referenceTicks,
+            LatestGrowth = growth,
             Worst = fold.Worst,
             WorstScore = fold.WorstScore,
             WorstWeight = fold.WorstWeight,
@@ -378,7 +389,9 @@ public sealed class ScoringPipeline
         var toReference = growth > 0 ? 1 / growth : Decay(referenceTicks - fold.Frame);
         totals.SumW = toReference * fold.B;
         totals.Mean = fold.BS / fold.B;
-        totals.WorstRecency = Decay(referenceTicks - fold.WorstTicks);
+        // The worst moment's recency is its growth factor over the latest's (both relative to the fold's reference
+        // instant): the decay between the two instants, without another exp.
+        totals.WorstRecency = fold.WorstTicks >= referenceTicks ? 1 : growth > 0 ? fold.WorstGrowth * toReference : Decay(referenceTicks - fold.WorstTicks);
         totals.WorstShare = _worst * totals.WorstRecency;
         totals.MeanShare = _mean + (_worst - totals.WorstShare);
         totals.LatestShare = _latest;
@@ -596,6 +609,7 @@ public sealed class ScoringPipeline
         public double WorstScore;
         public long WorstTicks;
         public double WorstWeight;
+        public double WorstGrowth; // the worst's growth factor relative to Frame (rescaled with the frame)
         public int Latest;
         public double LatestScore;
         public double LatestWeight;
@@ -607,6 +621,7 @@ public sealed class ScoringPipeline
     {
         public CxScoreSummary Summary;
         public long ReferenceTicks;
+        public double LatestGrowth; // the growth factor the latest was folded in with (0: it held no opinion)
         public double SumW;
         public double Mean;
         public int Worst;

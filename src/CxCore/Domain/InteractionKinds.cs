@@ -1,8 +1,9 @@
-using CxCore.Domain;
+namespace CxCore.Domain;
 
-namespace CxCore.Scoring;
-
-/// <summary>Recognises contacts: interactions in which the customer asks the business for help.</summary>
+/// <summary>
+/// Recognises contacts: interactions in which the customer asks the business for help (the effort scorer's repeat
+/// contacts, the outcome scorer's failed contacts). <see cref="InteractionLog"/> marks them when it stores them.
+/// </summary>
 internal static class InteractionKinds
 {
     private static byte[] s_contactByKind = new byte[64];
@@ -14,14 +15,22 @@ internal static class InteractionKinds
     /// </summary>
     public static bool IsContact(InteractionView interaction)
     {
-        // The effort scorer asks this of every earlier interaction in its repeat window: for a compact record, the
-        // answer for its interned kind is remembered (0 = not yet known, 1 = no, 2 = yes), so it is one array read.
-        var kindIndex = interaction.KindIndex;
-        if (kindIndex == 0)
+        // A stored record says so itself: InteractionLog marks contacts when it stores them.
+        var flags = interaction.StoredFlags;
+        if (flags >= 0)
         {
-            return IsContact(interaction.Kind);
+            return (flags & InteractionLog.Contact) != 0;
         }
 
+        return IsContact(interaction.Kind);
+    }
+
+    /// <summary>
+    /// <see cref="IsContact(InteractionView)"/> for a kind by its <see cref="Vocabulary.Kinds"/> index (not 0): the answer
+    /// for each interned kind is remembered (0 = not yet known, 1 = no, 2 = yes), so it is one array read.
+    /// </summary>
+    public static bool IsContactKind(int kindIndex)
+    {
         var known = Volatile.Read(ref s_contactByKind);
         if (kindIndex < known.Length && known[kindIndex] != 0)
         {
@@ -40,7 +49,8 @@ internal static class InteractionKinds
         return contact;
     }
 
-    private static bool IsContact(string kind)
+    /// <summary><see cref="IsContact(InteractionView)"/> for a kind given by name.</summary>
+    public static bool IsContact(string kind)
     {
         var span = kind.AsSpan();
         return (span[0] | 0x20) switch
