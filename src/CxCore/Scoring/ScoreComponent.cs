@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace CxCore.Scoring;
@@ -24,17 +25,12 @@ public readonly record struct ScoreComponent
     /// <exception cref="ArgumentNullException"><paramref name="reason"/> is null.</exception>
     public ScoreComponent(double score, double weight, ScoreReason reason)
     {
-        if (!(score is >= 0 and <= 100))
+        // The checks inline into a scorer's TryScore; the messages are built out of line, only when one fails.
+        if (!(score is >= 0 and <= 100) || !(weight is > 0 and <= MaxWeight) || reason is null)
         {
-            throw new ArgumentOutOfRangeException(nameof(score), score, $"A component score must be between 0 and 100, but was {score.ToString(CultureInfo.InvariantCulture)}.");
+            ThrowInvalid(score, weight, reason);
         }
 
-        if (!(weight is > 0 and <= MaxWeight))
-        {
-            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"A component weight must be greater than 0 and at most {MaxWeight}, but was {weight.ToString(CultureInfo.InvariantCulture)}.");
-        }
-
-        ArgumentNullException.ThrowIfNull(reason);
         Score = score;
         Weight = weight;
         Reason = reason;
@@ -59,4 +55,20 @@ public readonly record struct ScoreComponent
     public override string ToString() => IsEmpty
         ? "(no opinion)"
         : string.Create(CultureInfo.InvariantCulture, $"{Score:0.#} ×{Weight:0.##} ({Reason.Code})");
+
+    [DoesNotReturn]
+    private static void ThrowInvalid(double score, double weight, ScoreReason? reason)
+    {
+        if (!(score is >= 0 and <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(score), score, $"A component score must be between 0 and 100, but was {score.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (!(weight is > 0 and <= MaxWeight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"A component weight must be greater than 0 and at most {MaxWeight}, but was {weight.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        throw new ArgumentNullException(nameof(reason));
+    }
 }
