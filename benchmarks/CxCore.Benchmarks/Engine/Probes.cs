@@ -243,14 +243,6 @@ internal static class Probes
     {
         var (data, reader) = IngestInput();
         var parallelism = EnvironmentInt("PROBE_PARALLELISM");
-        // PROBE_PLAIN=1: the same lines without text, value and attributes (nothing for the side table).
-        if (EnvironmentInt("PROBE_PLAIN") == 1)
-        {
-            var text = System.Text.Encoding.UTF8.GetString(data);
-            text = System.Text.RegularExpressions.Regex.Replace(text, ",\"(text|value)\":(\"[^\"]*\"|[0-9.]+)|,\"attributes\":\\{[^}]*\\}", string.Empty);
-            data = System.Text.Encoding.UTF8.GetBytes(text);
-        }
-
         // PROBE_WARM=1: every customer already has the same number of interactions a year earlier (other ids), so the
         // pass records for known customers only.
         var warm = EnvironmentInt("PROBE_WARM") == 1
@@ -288,12 +280,23 @@ internal static class Probes
     // The ingest benchmark's input (its 100,000 lines) and a reader for it, and one pass of reading it.
     private const int IngestLines = 100_000;
 
-    // The reader parses on the reading thread (the default), or on PROBE_PARSE_PARALLELISM threads.
-    private static (byte[] Data, InteractionReader Reader) IngestInput() =>
-        (SyntheticEvents.JsonLines(IngestLines), new InteractionReader(ChannelRegistry.WellKnown, new InteractionReaderOptions
+    // The reader parses on the reading thread (the default), or on PROBE_PARSE_PARALLELISM threads. PROBE_PLAIN=1: the
+    // same lines without text, value and attributes (nothing for a record's side table).
+    private static (byte[] Data, InteractionReader Reader) IngestInput()
+    {
+        var data = SyntheticEvents.JsonLines(IngestLines);
+        if (EnvironmentInt("PROBE_PLAIN") == 1)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(data);
+            text = System.Text.RegularExpressions.Regex.Replace(text, ",\"(text|value)\":(\"[^\"]*\"|[0-9.]+)|,\"attributes\":\\{[^}]*\\}", string.Empty);
+            data = System.Text.Encoding.UTF8.GetBytes(text);
+        }
+
+        return (data, new InteractionReader(ChannelRegistry.WellKnown, new InteractionReaderOptions
         {
             ParseParallelism = EnvironmentInt("PROBE_PARSE_PARALLELISM") ?? 1,
         }));
+    }
 
     // A whole number from an environment variable, or null when it is not set (or not a number).
     private static int? EnvironmentInt(string name) =>
