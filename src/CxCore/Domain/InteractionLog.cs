@@ -475,11 +475,16 @@ internal sealed class InteractionLog
         Count++;
         if (position < Count - 1)
         {
-            // A late arrival: the records after it now count back across one more record (and it may be a contact).
+            // A late arrival: the records after it now count back across one more record (and it may be a contact),
+            // up to the first contact after it; the links beyond that one count back to it and are unchanged.
             var records = RecordBlock[..Count];
             for (var i = position + 1; i < records.Length; i++)
             {
                 records[i].ContactBack = ContactBackAfter(records[i - 1]);
+                if ((records[i].Flags & Contact) != 0)
+                {
+                    break;
+                }
             }
         }
     }
@@ -544,6 +549,20 @@ internal sealed class InteractionLog
             var start = _capacity * (RecordSize + (_hashesInBlock ? sizeof(int) : 0));
             return _data.AsSpan(start);
         }
+    }
+
+    /// <summary>Hints that this log is about to take a record: its latest record and the slot after it, its hashes and the end of its ids.</summary>
+    public void PrefetchTail()
+    {
+        var data = _data;
+        var count = Count;
+        Prefetch.Bytes(data, Math.Max(0, count - 1) * RecordSize, 2 * RecordSize);
+        if (_hashesInBlock)
+        {
+            Prefetch.Bytes(data, _capacity * RecordSize, count * sizeof(int));
+        }
+
+        Prefetch.Bytes(data, (_capacity * (RecordSize + (_hashesInBlock ? sizeof(int) : 0))) + _idLength, 1);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

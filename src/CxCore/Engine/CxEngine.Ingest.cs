@@ -64,11 +64,14 @@ public sealed partial class CxEngine
     private async Task<IngestResult> IngestInOrderAsync(IInteractionBatchSource batches, IProgress<IngestProgress>? progress, long started, CancellationToken cancellationToken)
     {
         var totals = new Totals(started);
+        var lines = new BatchLines();
         await foreach (var batch in batches.ReadBatches().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            for (var i = 0; i < batch.Count; i++)
+            lines.Select(batch, worker: 0, workers: 1);
+            for (var i = 0; i < lines.Count; i++)
             {
-                totals.Add(await RecordPackedAsync(batch, i, cancellationToken).ConfigureAwait(false));
+                lines.PrefetchAhead(i);
+                totals.Add(await RecordPackedAsync(batch, lines.Index(i), lines.Cache, lines.Hash(i), cancellationToken).ConfigureAwait(false));
                 if (progress is not null && totals.Processed % _progressInterval == 0)
                 {
                     progress.Report(totals.ToProgress());
@@ -301,6 +304,7 @@ public sealed partial class CxEngine
         {
             var totals = new Totals(0);
             var token = shared.Stop.Token;
+            var lines = new BatchLines();
             try
             {
                 await foreach (var work in _queue.Reader.ReadAllAsync(token).ConfigureAwait(false))
@@ -309,14 +313,11 @@ public sealed partial class CxEngine
                     {
                         try
                         {
-                            for (var i = 0; i < batch.Count; i++)
+                            lines.Select(batch, _index, _workers);
+                            for (var j = 0; j < lines.Count; j++)
                             {
-                                if (PartitionOf(batch, i, _workers) != _index)
-                                {
-                                    continue;
-                                }
-
-                                totals.Add(await engine.RecordPackedAsync(batch, i, token).ConfigureAwait(false));
+                                lines.PrefetchAhead(j);
+                                totals.Add(await engine.RecordPackedAsync(batch, lines.Index(j), lines.Cache, lines.Hash(j), token).ConfigureAwait(false));
                                 if (totals.Processed == shared.FlushEvery)
                                 {
                                     shared.Add(ref totals);
@@ -367,11 +368,58 @@ public sealed partial class CxEngine
     }
 
     /// <summary>
-    /// Which of <paramref name="workers"/> records interaction <paramref name="index"/> of a packed batch: a hash of its
-    /// customer id's bytes, so every interaction of a customer (as the stream names them) goes to the same worker.
+    /// The lines of a packed batch one worker records (or all of them, in order), with their customer ids' quick hashes,
+    /// and the worker's <see cref="IngestCustomerCache"/>: while a line is recorded, the journeys of the next two are
+    /// fetched ahead.
     /// </summary>
-    private static int PartitionOf(InteractionBatch batch, int index, int workers) =>
-        (int)(IdHash.Quick(batch.Items[index].Customer(batch.Bytes)) % (uint)workers);
+    private sealed class BatchLines
+    {
+        private readonly int[] _indexes = new int[InteractionBatch.Capacity];
+        private readonly ulong[] _hashes = new ulong[InteractionBatch.Capacity];
+
+        public IngestCustomerCache Cache { get; } = new();
+
+        public int Count { get; private set; }
+
+        public int Index(int line) => _indexes[line];
+
+        public ulong Hash(int line) => _hashes[line];
+
+        /// <summary>
+        /// Takes the lines of <paramref name="batch"/> that <paramref name="worker"/> of <paramref name="workers"/> records:
+        /// those whose customer id's bytes hash to it, so every interaction of a customer (as the stream names them)
+        /// goes to the same worker.
+        /// </summary>
+        public void Select(InteractionBatch batch, int worker, int workers)
+        {
+            var count = 0;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var hash = IdHash.Quick(batch.Items[i].Customer(batch.Bytes));
+                if ((int)(hash % (uint)workers) == worker)
+                {
+                    (_indexes[count], _hashes[count]) = (i, hash);
+                    count++;
+                }
+            }
+
+            Count = count;
+        }
+
+        /// <summary>Before line <paramref name="line"/> is recorded: the journey of the line after next, and the log of the next.</summary>
+        public void PrefetchAhead(int line)
+        {
+            if (line + 2 < Count)
+            {
+                Cache.PrefetchJourney(_hashes[line + 2]);
+            }
+
+            if (line + 1 < Count)
+            {
+                Cache.PrefetchLog(_hashes[line + 1]);
+            }
+        }
+    }
 
     /// <summary>What a worker is handed: a run of interaction objects (pooled), or a packed batch it shares with the other workers.</summary>
     private readonly record struct Work(Interaction[]? Items, int Count, InteractionBatch? Packed);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using CxCore.Domain;
 using CxCore.Journeys;
 using CxCore.Scoring;
@@ -74,7 +76,7 @@ public sealed partial class CxEngine
     /// interaction as an object. With a store that shares its logs (the in-memory store) the packed interaction goes
     /// straight into the customer's log: no object, and for a customer already loaded no string either.
     /// </summary>
-    private async ValueTask<RecordResult> RecordPackedAsync(InteractionBatch batch, int index, CancellationToken cancellationToken)
+    private async ValueTask<RecordResult> RecordPackedAsync(InteractionBatch batch, int index, IngestCustomerCache cache, ulong hash, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (_sharedLogs is null)
@@ -87,10 +89,21 @@ public sealed partial class CxEngine
         BandChange? bandChange = null;
         RecordResult result;
         ref readonly var first = ref batch.Items[index];
-        if (!TryEnterLoaded(first.Customer(batch.Bytes), first.CustomerIsAscii, out var customerId, out var live))
+        // The worker's cache knows ASCII ids only (compared byte for byte with the journey's id).
+        var cacheable = first.CustomerIsAscii;
+        if (!(cacheable && TryEnterCached(cache, hash, first.Customer(batch.Bytes), out var customerId, out var live)))
         {
-            // A customer seen for the first time, an alias, or a journey being used: the long way, with the id as a string.
-            (customerId, live) = await EnterAsync(first.CustomerValue(batch.Bytes), cancellationToken).ConfigureAwait(false);
+            if (!TryEnterLoaded(first.Customer(batch.Bytes), first.CustomerIsAscii, out customerId, out live))
+            {
+                // A customer seen for the first time, an alias, or a journey being used: the long way, with the id as a string.
+                (customerId, live) = await EnterAsync(first.CustomerValue(batch.Bytes), cancellationToken).ConfigureAwait(false);
+            }
+
+            // Not an alias or a pseudonymised id: the next line of this customer finds the journey in the cache.
+            if (cacheable && Ascii.Equals(batch.Items[index].Customer(batch.Bytes), customerId.Value))
+            {
+                cache.Remember(hash, batch.Items[index].Customer(batch.Bytes), live);
+            }
         }
 
         try
@@ -134,6 +147,31 @@ public sealed partial class CxEngine
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Takes the lock of the journey <paramref name="cache"/> remembers for the ASCII customer id <paramref name="id"/>
+    /// when it is still live, loaded and that customer's: the ingest's short way to a known customer.
+    /// </summary>
+    private static bool TryEnterCached(IngestCustomerCache cache, ulong hash, ReadOnlySpan<byte> id, out CustomerId customerId, [NotNullWhen(true)] out LiveJourney? live)
+    {
+        customerId = default;
+        if (cache.Find(hash, id) is not { } found || !TryTakeLoaded(found, out live))
+        {
+            live = null;
+            return false;
+        }
+
+        // Checked again under the lock: the journey could have been reloaded for another log meanwhile.
+        if (!IngestCustomerCache.Matches(live, id))
+        {
+            live.Release();
+            live = null;
+            return false;
+        }
+
+        customerId = live.Score.Log!.Customer;
+        return true;
     }
 
     private RecordResult Duplicate(LiveJourney live, CustomerId customerId, in Before before)

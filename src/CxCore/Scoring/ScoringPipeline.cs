@@ -335,8 +335,9 @@ public sealed class ScoringPipeline
             (fold.B, fold.BS, fold.U, fold.WorstGrowth, fold.Frame, exponent) = (fold.B * scale, fold.BS * scale, fold.U * scale, fold.WorstGrowth * scale, ticks, 0);
         }
 
-        // exp is a deterministic function of the exponent, so a known growth (same fold, same instant) is the same value.
-        var growth = knownGrowth > 0 && exponent <= RebaseExponent ? knownGrowth : Math.Exp(exponent);
+        // exp is a deterministic function of the exponent, so a known growth (computed on a copy of this fold for the
+        // same instant, which rebased the same way) is the same value.
+        var growth = knownGrowth > 0 ? knownGrowth : Math.Exp(exponent);
         fold.B += growth * tally.B;
         fold.BS += growth * tally.BS;
         fold.U += growth * tally.U;
@@ -391,7 +392,8 @@ public sealed class ScoringPipeline
         totals.Mean = fold.BS / fold.B;
         // The worst moment's recency is its growth factor over the latest's (both relative to the fold's reference
         // instant): the decay between the two instants, without another exp.
-        totals.WorstRecency = fold.WorstTicks >= referenceTicks ? 1 : growth > 0 ? fold.WorstGrowth * toReference : Decay(referenceTicks - fold.WorstTicks);
+        // (At most 1: the quotient of two rounded factors may not be, for instants a few ticks apart.)
+        totals.WorstRecency = fold.WorstTicks >= referenceTicks ? 1 : growth > 0 ? Math.Min(1, fold.WorstGrowth * toReference) : Decay(referenceTicks - fold.WorstTicks);
         totals.WorstShare = _worst * totals.WorstRecency;
         totals.MeanShare = _mean + (_worst - totals.WorstShare);
         totals.LatestShare = _latest;

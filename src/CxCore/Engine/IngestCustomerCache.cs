@@ -1,0 +1,132 @@
+using System.Text;
+using CxCore.Domain;
+
+namespace CxCore.Engine;
+
+/// <summary>
+/// One ingest worker's own map from the customer ids of its lines (their UTF-8 bytes, placed by their quick hash) to
+/// the live journeys it recorded them in. It holds each journey's reference without reading the journey, which is
+/// what lets the worker fetch the journeys of its next lines ahead (<see cref="PrefetchJourney"/>,
+/// <see cref="PrefetchLog"/>) while it records the current one: the cache misses of one record overlap the work of
+/// the one before. Only a hint: a journey found here is used only when it is still live and loaded once its lock is
+/// held (<see cref="CxEngine"/> checks) and its id is exactly the line's bytes, so a merge, an erasure, an unload or a
+/// colliding hash sends the line the long way. Single-threaded (each worker has its own).
+/// </summary>
+internal sealed class IngestCustomerCache
+{
+    private const int InitialCapacity = 1024;
+
+    // A live journey's object is about 270 bytes: five cache lines.
+    private const int LiveJourneyLines = 5;
+
+    private Entry[] _entries = new Entry[InitialCapacity];
+    private int _count;
+
+    /// <summary>The journey remembered for the ASCII id <paramref name="id"/> (hashed to <paramref name="hash"/>), if its id still matches; not locked.</summary>
+    public LiveJourney? Find(ulong hash, ReadOnlySpan<byte> id)
+    {
+        var entries = _entries;
+        var mask = entries.Length - 1;
+        for (var slot = (int)hash & mask; entries[slot].Journey is { } candidate; slot = (slot + 1) & mask)
+        {
+            if (entries[slot].Hash == hash && Matches(candidate, id))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Remembers <paramref name="live"/> as the journey of ASCII id <paramref name="id"/> (hashed to <paramref name="hash"/>), replacing what was there.</summary>
+    public void Remember(ulong hash, ReadOnlySpan<byte> id, LiveJourney live)
+    {
+        if ((_count + 1) * 2 > _entries.Length)
+        {
+            Grow();
+        }
+
+        var entries = _entries;
+        var mask = entries.Length - 1;
+        var slot = (int)hash & mask;
+        while (entries[slot].Journey is { } existing)
+        {
+            if (entries[slot].Hash == hash && (existing == live || Matches(existing, id)))
+            {
+                entries[slot].Journey = live;
+                return;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        entries[slot] = new Entry(hash, live);
+        _count++;
+    }
+
+    /// <summary>Starts fetching the journey object remembered under <paramref name="hash"/>, about to be recorded into (two lines ahead).</summary>
+    public void PrefetchJourney(ulong hash) => Prefetch.Object(Peek(hash), LiveJourneyLines);
+
+    /// <summary>
+    /// Starts fetching what recording into the journey remembered under <paramref name="hash"/> reads next (one line
+    /// ahead, when the journey itself has arrived): its log, the log's customer id and the end of its records.
+    /// </summary>
+    public void PrefetchLog(ulong hash)
+    {
+        if (Peek(hash)?.Score.Log is { } log)
+        {
+            Prefetch.Object(log, 2);
+            Prefetch.Object(log.Customer.Value, 1);
+            log.PrefetchTail();
+        }
+    }
+
+    /// <summary>Whether <paramref name="live"/>'s customer id is exactly the ASCII bytes <paramref name="id"/>.</summary>
+    public static bool Matches(LiveJourney live, ReadOnlySpan<byte> id) =>
+        live.Score.Log is { } log && log.Customer.Value is { } customer && Ascii.Equals(id, customer);
+
+    // The first journey remembered under the hash, its id unchecked (for hints only).
+    private LiveJourney? Peek(ulong hash)
+    {
+        var entries = _entries;
+        var mask = entries.Length - 1;
+        for (var slot = (int)hash & mask; entries[slot].Journey is { } candidate; slot = (slot + 1) & mask)
+        {
+            if (entries[slot].Hash == hash)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private void Grow()
+    {
+        var old = _entries;
+        var entries = new Entry[old.Length * 2];
+        var mask = entries.Length - 1;
+        foreach (var entry in old)
+        {
+            if (entry.Journey is not null)
+            {
+                var slot = (int)entry.Hash & mask;
+                while (entries[slot].Journey is not null)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                entries[slot] = entry;
+            }
+        }
+
+        _entries = entries;
+    }
+
+    // A slot: free while Journey is null.
+    private struct Entry(ulong hash, LiveJourney journey)
+    {
+        public ulong Hash = hash;
+        public LiveJourney? Journey = journey;
+    }
+}
