@@ -71,7 +71,7 @@ public sealed partial class CxEngine
             for (var i = 0; i < lines.Count; i++)
             {
                 lines.PrefetchAhead(i);
-                totals.Add(await RecordPackedAsync(batch, lines.Index(i), lines.Cache, lines.Hash(i), cancellationToken).ConfigureAwait(false));
+                totals.Add(await RecordPackedAsync(batch, lines, i, cancellationToken).ConfigureAwait(false));
                 if (progress is not null && totals.Processed % _progressInterval == 0)
                 {
                     progress.Report(totals.ToProgress());
@@ -317,7 +317,7 @@ public sealed partial class CxEngine
                             for (var j = 0; j < lines.Count; j++)
                             {
                                 lines.PrefetchAhead(j);
-                                totals.Add(await engine.RecordPackedAsync(batch, lines.Index(j), lines.Cache, lines.Hash(j), token).ConfigureAwait(false));
+                                totals.Add(await engine.RecordPackedAsync(batch, lines, j, token).ConfigureAwait(false));
                                 if (totals.Processed == shared.FlushEvery)
                                 {
                                     shared.Add(ref totals);
@@ -369,26 +369,32 @@ public sealed partial class CxEngine
 
     /// <summary>
     /// The lines of a packed batch one worker records (or all of them, in order), with their customer ids' quick hashes,
-    /// and the worker's <see cref="IngestCustomerCache"/>: while a line is recorded, the journeys of the next two are
-    /// fetched ahead.
+    /// and the worker's <see cref="IngestCustomerCache"/>: while a line is recorded, the journey of the line after next
+    /// and the log of the next one are fetched ahead.
     /// </summary>
     private sealed class BatchLines
     {
         private readonly int[] _indexes = new int[InteractionBatch.Capacity];
         private readonly ulong[] _hashes = new ulong[InteractionBatch.Capacity];
+        private readonly LiveJourney?[] _journeys = new LiveJourney?[InteractionBatch.Capacity];
 
         public IngestCustomerCache Cache { get; } = new();
 
         public int Count { get; private set; }
 
+        /// <summary>The line's position in the batch.</summary>
         public int Index(int line) => _indexes[line];
 
+        /// <summary>The quick hash of the line's customer id bytes.</summary>
         public ulong Hash(int line) => _hashes[line];
+
+        /// <summary>The journey the cache held for the line's customer when it was fetched ahead (unchecked; null if none).</summary>
+        public LiveJourney? Journey(int line) => _journeys[line];
 
         /// <summary>
         /// Takes the lines of <paramref name="batch"/> that <paramref name="worker"/> of <paramref name="workers"/> records:
         /// those whose customer id's bytes hash to it, so every interaction of a customer (as the stream names them)
-        /// goes to the same worker.
+        /// goes to the same worker. The first two lines' journeys are fetched at once.
         /// </summary>
         public void Select(InteractionBatch batch, int worker, int workers)
         {
@@ -404,6 +410,11 @@ public sealed partial class CxEngine
             }
 
             Count = count;
+            Array.Clear(_journeys, count, _journeys.Length - count); // no journey kept alive past its batch
+            for (var line = 0; line < Math.Min(2, count); line++)
+            {
+                IngestCustomerCache.PrefetchJourney(_journeys[line] = Cache.Peek(_hashes[line]));
+            }
         }
 
         /// <summary>Before line <paramref name="line"/> is recorded: the journey of the line after next, and the log of the next.</summary>
@@ -411,12 +422,12 @@ public sealed partial class CxEngine
         {
             if (line + 2 < Count)
             {
-                Cache.PrefetchJourney(_hashes[line + 2]);
+                IngestCustomerCache.PrefetchJourney(_journeys[line + 2] = Cache.Peek(_hashes[line + 2]));
             }
 
             if (line + 1 < Count)
             {
-                Cache.PrefetchLog(_hashes[line + 1]);
+                IngestCustomerCache.PrefetchLog(_journeys[line + 1]);
             }
         }
     }

@@ -72,13 +72,15 @@ public sealed partial class CxEngine
     }
 
     /// <summary>
-    /// Records interaction <paramref name="index"/> of a reader's batch as <see cref="RecordAsync"/> records the same
-    /// interaction as an object. With a store that shares its logs (the in-memory store) the packed interaction goes
-    /// straight into the customer's log: no object, and for a customer already loaded no string either.
+    /// Records line <paramref name="line"/> of a reader's batch (as <paramref name="lines"/> selected them) as
+    /// <see cref="RecordAsync"/> records the same interaction as an object. With a store that shares its logs (the
+    /// in-memory store) the packed interaction goes straight into the customer's log: no object, and for a customer
+    /// already loaded no string either.
     /// </summary>
-    private async ValueTask<RecordResult> RecordPackedAsync(InteractionBatch batch, int index, IngestCustomerCache cache, ulong hash, CancellationToken cancellationToken)
+    private async ValueTask<RecordResult> RecordPackedAsync(InteractionBatch batch, BatchLines lines, int line, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var index = lines.Index(line);
         if (_sharedLogs is null)
         {
             return await RecordAsync(batch.Items[index].ToInteraction(batch.Bytes), cancellationToken).ConfigureAwait(false);
@@ -91,7 +93,7 @@ public sealed partial class CxEngine
         ref readonly var first = ref batch.Items[index];
         // The worker's cache knows ASCII ids only (compared byte for byte with the journey's id).
         var cacheable = first.CustomerIsAscii;
-        if (!(cacheable && TryEnterCached(cache, hash, first.Customer(batch.Bytes), out var customerId, out var live)))
+        if (!(cacheable && TryEnterCached(lines.Journey(line), first.Customer(batch.Bytes), out var customerId, out var live)))
         {
             if (!TryEnterLoaded(first.Customer(batch.Bytes), first.CustomerIsAscii, out customerId, out live))
             {
@@ -102,7 +104,7 @@ public sealed partial class CxEngine
             // Not an alias or a pseudonymised id: the next line of this customer finds the journey in the cache.
             if (cacheable && Ascii.Equals(batch.Items[index].Customer(batch.Bytes), customerId.Value))
             {
-                cache.Remember(hash, batch.Items[index].Customer(batch.Bytes), live);
+                lines.Cache.Remember(lines.Hash(line), batch.Items[index].Customer(batch.Bytes), live);
             }
         }
 
@@ -150,19 +152,20 @@ public sealed partial class CxEngine
     }
 
     /// <summary>
-    /// Takes the lock of the journey <paramref name="cache"/> remembers for the ASCII customer id <paramref name="id"/>
-    /// when it is still live, loaded and that customer's: the ingest's short way to a known customer.
+    /// Takes the lock of <paramref name="hint"/>, the journey an ingest worker's cache held for the ASCII customer id
+    /// <paramref name="id"/>, when it is that customer's and still live and loaded: the ingest's short way to a known
+    /// customer.
     /// </summary>
-    private static bool TryEnterCached(IngestCustomerCache cache, ulong hash, ReadOnlySpan<byte> id, out CustomerId customerId, [NotNullWhen(true)] out LiveJourney? live)
+    private static bool TryEnterCached(LiveJourney? hint, ReadOnlySpan<byte> id, out CustomerId customerId, [NotNullWhen(true)] out LiveJourney? live)
     {
         customerId = default;
-        if (cache.Find(hash, id) is not { } found || !TryTakeLoaded(found, out live))
+        live = null;
+        if (hint is null || !TryTakeLoaded(hint, out live))
         {
-            live = null;
             return false;
         }
 
-        // Checked again under the lock: the journey could have been reloaded for another log meanwhile.
+        // Checked under the lock (the hint may be a colliding id's journey, or reloaded for another log meanwhile).
         if (!IngestCustomerCache.Matches(live, id))
         {
             live.Release();

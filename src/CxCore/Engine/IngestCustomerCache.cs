@@ -8,9 +8,10 @@ namespace CxCore.Engine;
 /// the live journeys it recorded them in. It holds each journey's reference without reading the journey, which is
 /// what lets the worker fetch the journeys of its next lines ahead (<see cref="PrefetchJourney"/>,
 /// <see cref="PrefetchLog"/>) while it records the current one: the cache misses of one record overlap the work of
-/// the one before. Only a hint: a journey found here is used only when it is still live and loaded once its lock is
-/// held (<see cref="CxEngine"/> checks) and its id is exactly the line's bytes, so a merge, an erasure, an unload or a
-/// colliding hash sends the line the long way. Single-threaded (each worker has its own).
+/// the one before. Only a hint: a journey peeked here is used only when its id is exactly the line's bytes
+/// (<see cref="Matches"/>) and it is still live and loaded once its lock is held (<see cref="CxEngine"/> checks), so
+/// a merge, an erasure, an unload or a colliding hash sends the line the long way. Single-threaded (each worker has
+/// its own).
 /// </summary>
 internal sealed class IngestCustomerCache
 {
@@ -21,22 +22,6 @@ internal sealed class IngestCustomerCache
 
     private Entry[] _entries = new Entry[InitialCapacity];
     private int _count;
-
-    /// <summary>The journey remembered for the ASCII id <paramref name="id"/> (hashed to <paramref name="hash"/>), if its id still matches; not locked.</summary>
-    public LiveJourney? Find(ulong hash, ReadOnlySpan<byte> id)
-    {
-        var entries = _entries;
-        var mask = entries.Length - 1;
-        for (var slot = (int)hash & mask; entries[slot].Journey is { } candidate; slot = (slot + 1) & mask)
-        {
-            if (entries[slot].Hash == hash && Matches(candidate, id))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>Remembers <paramref name="live"/> as the journey of ASCII id <paramref name="id"/> (hashed to <paramref name="hash"/>), replacing what was there.</summary>
     public void Remember(ulong hash, ReadOnlySpan<byte> id, LiveJourney live)
@@ -64,29 +49,11 @@ internal sealed class IngestCustomerCache
         _count++;
     }
 
-    /// <summary>Starts fetching the journey object remembered under <paramref name="hash"/>, about to be recorded into (two lines ahead).</summary>
-    public void PrefetchJourney(ulong hash) => Prefetch.Object(Peek(hash), LiveJourneyLines);
-
     /// <summary>
-    /// Starts fetching what recording into the journey remembered under <paramref name="hash"/> reads next (one line
-    /// ahead, when the journey itself has arrived): its log, the log's customer id and the end of its records.
+    /// The journey remembered under <paramref name="hash"/>, unchecked: it may be another id's (a colliding hash) or
+    /// no longer live. Reading the table only, not the journey, so it can be asked ahead of time.
     /// </summary>
-    public void PrefetchLog(ulong hash)
-    {
-        if (Peek(hash)?.Score.Log is { } log)
-        {
-            Prefetch.Object(log, 2);
-            Prefetch.Object(log.Customer.Value, 1);
-            log.PrefetchTail();
-        }
-    }
-
-    /// <summary>Whether <paramref name="live"/>'s customer id is exactly the ASCII bytes <paramref name="id"/>.</summary>
-    public static bool Matches(LiveJourney live, ReadOnlySpan<byte> id) =>
-        live.Score.Log is { } log && log.Customer.Value is { } customer && Ascii.Equals(id, customer);
-
-    // The first journey remembered under the hash, its id unchecked (for hints only).
-    private LiveJourney? Peek(ulong hash)
+    public LiveJourney? Peek(ulong hash)
     {
         var entries = _entries;
         var mask = entries.Length - 1;
@@ -99,6 +66,27 @@ internal sealed class IngestCustomerCache
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="live"/>'s customer id is exactly the ASCII bytes <paramref name="id"/>.</summary>
+    public static bool Matches(LiveJourney live, ReadOnlySpan<byte> id) =>
+        live.Score.Log is { } log && log.Customer.Value is { } customer && Ascii.Equals(id, customer);
+
+    /// <summary>Starts fetching <paramref name="live"/>'s object, about to be recorded into (two lines ahead).</summary>
+    public static void PrefetchJourney(LiveJourney? live) => Prefetch.Object(live, LiveJourneyLines);
+
+    /// <summary>
+    /// Starts fetching what recording into <paramref name="live"/> reads next (one line ahead, when the journey itself
+    /// has arrived): its log, the log's customer id and the end of its records.
+    /// </summary>
+    public static void PrefetchLog(LiveJourney? live)
+    {
+        if (live?.Score.Log is { } log)
+        {
+            Prefetch.Object(log, 2);
+            Prefetch.Object(log.Customer.Value, 1);
+            log.PrefetchTail();
+        }
     }
 
     private void Grow()

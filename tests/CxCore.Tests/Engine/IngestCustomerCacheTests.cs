@@ -27,7 +27,7 @@ public sealed class IngestCustomerCacheTests
     private static byte[] Utf8(string value) => Encoding.UTF8.GetBytes(value);
 
     [Fact]
-    public void Finds_what_was_remembered_by_hash_and_exact_id_through_growth()
+    public void Holds_what_was_remembered_by_hash_through_growth()
     {
         var cache = new IngestCustomerCache();
         var journeys = Enumerable.Range(0, 5000).Select(i => Journey($"c-{i}")).ToArray();
@@ -38,24 +38,26 @@ public sealed class IngestCustomerCacheTests
 
         for (var i = 0; i < journeys.Length; i++)
         {
-            Assert.Same(journeys[i], cache.Find(IdHash.Quick(Utf8($"c-{i}")), Utf8($"c-{i}")));
+            Assert.Same(journeys[i], cache.Peek(IdHash.Quick(Utf8($"c-{i}"))));
         }
 
-        Assert.Null(cache.Find(IdHash.Quick(Utf8("c-5000")), Utf8("c-5000")));
+        Assert.Null(cache.Peek(IdHash.Quick(Utf8("c-5000"))));
     }
 
     [Fact]
-    public void Ids_that_share_a_hash_are_told_apart_by_their_bytes()
+    public void Ids_that_share_a_hash_keep_their_own_entries_and_a_peek_is_checked_by_the_ids_bytes()
     {
         var cache = new IngestCustomerCache();
         var (a, b) = (Journey("c-a"), Journey("c-b"));
         cache.Remember(42, Utf8("c-a"), a);
         cache.Remember(42, Utf8("c-b"), b);
+        cache.Remember(42, Utf8("c-a"), a);
 
-        Assert.Same(a, cache.Find(42, Utf8("c-a")));
-        Assert.Same(b, cache.Find(42, Utf8("c-b")));
-        Assert.Null(cache.Find(42, Utf8("c-c")));
-        Assert.Null(cache.Find(43, Utf8("c-a")));
+        var peeked = cache.Peek(42)!;
+        Assert.Same(a, peeked); // the first remembered under the hash: right for c-a, and told apart from c-b by its bytes
+        Assert.True(IngestCustomerCache.Matches(peeked, Utf8("c-a")));
+        Assert.False(IngestCustomerCache.Matches(peeked, Utf8("c-b")));
+        Assert.Null(cache.Peek(43));
     }
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class IngestCustomerCacheTests
         cache.Remember(7, Utf8("c-a"), before);
         cache.Remember(7, Utf8("c-a"), after);
 
-        Assert.Same(after, cache.Find(7, Utf8("c-a")));
+        Assert.Same(after, cache.Peek(7));
     }
 
     [Fact]
@@ -80,16 +82,15 @@ public sealed class IngestCustomerCacheTests
     [Fact]
     public void Hints_about_a_journey_or_log_that_is_not_there_or_past_an_array_do_nothing()
     {
-        var cache = new IngestCustomerCache();
-        cache.PrefetchJourney(1);
-        cache.PrefetchLog(1);
-        cache.Remember(1, Utf8("c-a"), new LiveJourney()); // no log yet
-        cache.PrefetchLog(1);
+        IngestCustomerCache.PrefetchJourney(null);
+        IngestCustomerCache.PrefetchLog(null);
+        IngestCustomerCache.PrefetchLog(new LiveJourney()); // no log yet
+        IngestCustomerCache.PrefetchLog(Journey("c-a"));
         Prefetch.Object(null, 3);
         Prefetch.Bytes([1, 2, 3], 4, 64);
         Prefetch.Bytes([], 0, 64);
 
-        Assert.Null(cache.Find(1, Utf8("c-a"))); // a journey without a log has no id to match
+        Assert.False(IngestCustomerCache.Matches(new LiveJourney(), Utf8("c-a"))); // a journey without a log has no id to match
     }
 
     /// <summary>
