@@ -410,7 +410,6 @@ public sealed partial class CxEngine
             }
 
             Count = count;
-            Array.Clear(_journeys, count, _journeys.Length - count); // no journey kept alive past its batch
             for (var line = 0; line < Math.Min(2, count); line++)
             {
                 IngestCustomerCache.PrefetchJourney(_journeys[line] = Cache.Peek(_hashes[line]));

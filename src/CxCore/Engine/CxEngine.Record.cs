@@ -91,8 +91,10 @@ public sealed partial class CxEngine
         BandChange? bandChange = null;
         RecordResult result;
         ref readonly var first = ref batch.Items[index];
-        // The worker's cache knows ASCII ids only (compared byte for byte with the journey's id).
-        var cacheable = first.CustomerIsAscii;
+        // The worker's cache knows plain ASCII ids only (compared byte for byte with the journey's id): never an alias
+        // (kind:value), which must be resolved through the store every time, as the identity may be linked meanwhile.
+        var cacheable = first.CustomerIsAscii && !first.Customer(batch.Bytes).Contains((byte)':');
+        var remember = false;
         if (!(cacheable && TryEnterCached(lines.Journey(line), first.Customer(batch.Bytes), out var customerId, out var live)))
         {
             if (!TryEnterLoaded(first.Customer(batch.Bytes), first.CustomerIsAscii, out customerId, out live))
@@ -101,15 +103,17 @@ public sealed partial class CxEngine
                 (customerId, live) = await EnterAsync(first.CustomerValue(batch.Bytes), cancellationToken).ConfigureAwait(false);
             }
 
-            // Not an alias or a pseudonymised id: the next line of this customer finds the journey in the cache.
-            if (cacheable && Ascii.Equals(batch.Items[index].Customer(batch.Bytes), customerId.Value))
-            {
-                lines.Cache.Remember(lines.Hash(line), batch.Items[index].Customer(batch.Bytes), live);
-            }
+            remember = cacheable;
         }
 
         try
         {
+            // Not a pseudonymised id (the journey's id is the line's): the next line of this customer finds the journey in the cache.
+            if (remember && Ascii.Equals(batch.Items[index].Customer(batch.Bytes), customerId.Value))
+            {
+                lines.Cache.Remember(lines.Hash(line), live);
+            }
+
             ref readonly var packed = ref batch.Items[index];
             var before = new Before(this, live);
             bool appended;

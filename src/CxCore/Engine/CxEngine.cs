@@ -674,6 +674,8 @@ public sealed partial class CxEngine : ICxEngine
 
     private void Retire(CustomerId id, LiveJourney live)
     {
+        // Its state too: a reference that outlives the entry (an ingest worker's cache) then holds no journey data.
+        Unload(live);
         live.Retired = true;
         _live.TryRemove(KeyValuePair.Create(id, live));
     }

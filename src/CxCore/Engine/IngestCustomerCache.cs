@@ -23,8 +23,11 @@ internal sealed class IngestCustomerCache
     private Entry[] _entries = new Entry[InitialCapacity];
     private int _count;
 
-    /// <summary>Remembers <paramref name="live"/> as the journey of ASCII id <paramref name="id"/> (hashed to <paramref name="hash"/>), replacing what was there.</summary>
-    public void Remember(ulong hash, ReadOnlySpan<byte> id, LiveJourney live)
+    /// <summary>
+    /// Remembers <paramref name="live"/> under <paramref name="hash"/> (its id's), replacing the journey remembered under
+    /// the same hash, if any: the one <see cref="Peek"/> returns is always the latest.
+    /// </summary>
+    public void Remember(ulong hash, LiveJourney live)
     {
         if ((_count + 1) * 2 > _entries.Length)
         {
@@ -33,10 +36,10 @@ internal sealed class IngestCustomerCache
 
         var entries = _entries;
         var mask = entries.Length - 1;
-        var slot = (int)hash & mask;
-        while (entries[slot].Journey is { } existing)
+        var slot = Home(hash, mask);
+        while (entries[slot].Journey is not null)
         {
-            if (entries[slot].Hash == hash && (existing == live || Matches(existing, id)))
+            if (entries[slot].Hash == hash)
             {
                 entries[slot].Journey = live;
                 return;
@@ -57,7 +60,7 @@ internal sealed class IngestCustomerCache
     {
         var entries = _entries;
         var mask = entries.Length - 1;
-        for (var slot = (int)hash & mask; entries[slot].Journey is { } candidate; slot = (slot + 1) & mask)
+        for (var slot = Home(hash, mask); entries[slot].Journey is { } candidate; slot = (slot + 1) & mask)
         {
             if (entries[slot].Hash == hash)
             {
@@ -89,6 +92,9 @@ internal sealed class IngestCustomerCache
         }
     }
 
+    // The slot from the hash's high bits: the low bits chose the worker, so within one worker they are alike.
+    private static int Home(ulong hash, int mask) => (int)(hash >> 32) & mask;
+
     private void Grow()
     {
         var old = _entries;
@@ -98,7 +104,7 @@ internal sealed class IngestCustomerCache
         {
             if (entry.Journey is not null)
             {
-                var slot = (int)entry.Hash & mask;
+                var slot = Home(entry.Hash, mask);
                 while (entries[slot].Journey is not null)
                 {
                     slot = (slot + 1) & mask;
