@@ -551,7 +551,11 @@ internal sealed class InteractionLog
         }
     }
 
-    /// <summary>Hints that this log is about to take a record: its latest record and the slot after it, its hashes and the end of its ids.</summary>
+    /// <summary>
+    /// Hints that this log is about to take a record: its latest record and the slot after it, its hashes and the end of
+    /// its ids. Callable without the owner's lock: fields read while another thread changes them can only point the
+    /// hints at the wrong lines (a prefetch never faults), and the hashes hinted are bounded by what the scan reads.
+    /// </summary>
     public void PrefetchTail()
     {
         var data = _data;
@@ -559,7 +563,7 @@ internal sealed class InteractionLog
         Prefetch.Bytes(data, Math.Max(0, count - 1) * RecordSize, 2 * RecordSize);
         if (_hashesInBlock)
         {
-            Prefetch.Bytes(data, _capacity * RecordSize, count * sizeof(int));
+            Prefetch.Bytes(data, _capacity * RecordSize, Math.Min(count, TableThreshold) * sizeof(int)); // what the duplicate scan reads
         }
 
         Prefetch.Bytes(data, (_capacity * (RecordSize + (_hashesInBlock ? sizeof(int) : 0))) + _idLength, 1);
