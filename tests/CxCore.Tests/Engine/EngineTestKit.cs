@@ -4,6 +4,7 @@ using CxCore.Domain;
 using CxCore.Engine;
 using CxCore.Journeys;
 using CxCore.Scoring;
+using CxCore.Serialization;
 using CxCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,14 @@ internal static class EngineTestKit
     }
 
     public static CustomerId Id(string value) => new(value);
+
+    /// <summary><paramref name="interactions"/> as canonical JSONL (what a reader's stream, and so the packed ingest, reads).</summary>
+    public static byte[] JsonLines(IEnumerable<Interaction> interactions)
+    {
+        using var stream = new MemoryStream();
+        InteractionWriter.WriteJsonLines(stream, interactions);
+        return stream.ToArray();
+    }
 
     /// <summary>An interaction of <paramref name="customer"/> <paramref name="days"/> after <see cref="TestData.T0"/>.</summary>
     public static Interaction Of(

@@ -133,13 +133,6 @@ public sealed class IngestCustomerCacheTests
     private static async Task<int> RecordedAsync(CxEngine engine) =>
         (await engine.GetJourneysAsync(Now, Ct).ToListAsync()).Sum(j => j.Interactions.Count);
 
-    private static byte[] JsonLines(IEnumerable<Interaction> interactions)
-    {
-        using var stream = new MemoryStream();
-        InteractionWriter.WriteJsonLines(stream, interactions);
-        return stream.ToArray();
-    }
-
     private static Interaction[] Views(string customer, int from, int count) =>
         [.. Enumerable.Range(from, count).Select(i => Of(customer, $"{customer}-e{i}", i / 100.0, "page_view"))];
 

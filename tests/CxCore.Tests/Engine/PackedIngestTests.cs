@@ -43,13 +43,6 @@ public sealed class PackedIngestTests
             .SelectMany(set => Gen.Int[0, set.Length - 1].Array[0, 10].Select(repeats => set.Concat(repeats.Select(i => set[i])).ToArray()))
             .SelectMany(Gen.Shuffle);
 
-    private static byte[] JsonLines(IEnumerable<Interaction> interactions)
-    {
-        using var stream = new MemoryStream();
-        InteractionWriter.WriteJsonLines(stream, interactions);
-        return stream.ToArray();
-    }
-
     /// <summary>A reader's stream of <paramref name="jsonLines"/>; the reader lets duplicate ids through, so the engine meets them.</summary>
     private static IAsyncEnumerable<Interaction> Read(byte[] jsonLines) =>
         new InteractionReader(ChannelRegistry.WellKnown, new InteractionReaderOptions { DetectDuplicateIds = false }).ReadJsonLinesAsync(new MemoryStream(jsonLines, writable: false), cancellationToken: TestContext.Current.CancellationToken);
